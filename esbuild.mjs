@@ -1,0 +1,64 @@
+// Builds the extension host bundle, the notebook renderer bundle, the CLI and the benchmark.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+};
+
+/** Extension host: Node, CommonJS, `vscode` provided by the host. */
+const extension = {
+  ...common,
+  entryPoints: { extension: 'src/extension/extension.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+};
+
+/** Notebook renderer: an ES module in the webview; mermaid and KaTeX split into lazily loaded chunks. */
+const renderer = {
+  ...common,
+  entryPoints: { renderer: 'src/renderer/index.ts' },
+  outdir: 'dist/renderer',
+  platform: 'browser',
+  format: 'esm',
+  splitting: true,
+  target: 'es2022',
+  loader: { '.css': 'text', '.woff2': 'dataurl' },
+};
+
+/** Headless runner and benchmark: Node scripts. */
+const node = {
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts', bench: 'bench/bench.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  banner: { js: '#!/usr/bin/env node' },
+  external: ['@tensorflow/tfjs'],
+};
+
+function copyAssets() {
+  mkdirSync('dist/renderer', { recursive: true });
+  // KaTeX's stylesheet and fonts, loaded by the renderer into each output's shadow root.
+  cpSync('node_modules/katex/dist/katex.min.css', 'dist/renderer/katex.min.css');
+  cpSync('node_modules/katex/dist/fonts', 'dist/renderer/fonts', { recursive: true });
+}
+
+const builds = [extension, renderer, node];
+if (watch) {
+  copyAssets();
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  copyAssets();
+}

@@ -1,0 +1,12 @@
+// Limits that keep a hostile or mistaken notebook from exhausting memory or time. Errors name them.
+
+/** Largest H (hidden size) or X (input size). */
+export const MAX_DIMENSION = 1024;
+/** Most time steps one cell may run. */
+export const MAX_STEPS_PER_CELL = 1_000_000;
+/** Largest code cell, in characters, the kernel will parse. */
+export const MAX_CELL_CHARS = 16 * 1024 * 1024;
+/** Largest file the CLI reads and `load` accepts, in bytes. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Numbers of step traces a cell keeps; beyond it only the first and last steps are kept. */
+export const MAX_TRACE_NUMBERS = 4_000_000;

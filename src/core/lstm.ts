@@ -1,0 +1,105 @@
+// The LSTM cell, one equation per function, over flat Float64Arrays so a step allocates nothing.
+//   f_t = σ(W_f·[h_{t−1}, x_t] + b_f)      i_t = σ(W_i·[h_{t−1}, x_t] + b_i)
+//   C̃_t = tanh(W_c·[h_{t−1}, x_t] + b_c)   o_t = σ(W_o·[h_{t−1}, x_t] + b_o)
+//   c_t = f_t ⊙ c_{t−1} + i_t ⊙ C̃_t        h_t = o_t ⊙ tanh(c_t)        y_t = W_y·h_t + b_y
+
+/** σ(z) = 1 / (1 + e^(−z)), written so e^(−z) never overflows: σ(±1e5) is exactly 1 or 0. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** tanh(z); Math.tanh already gives exactly ±1 for large |z|. */
+export const tanh = Math.tanh;
+
+/** Gate blocks in the stacked weights, in this order. */
+export const GATE_ORDER = ['f', 'i', 'g', 'o'] as const;
+
+export interface LstmParams {
+  hidden: number; // H
+  input: number; // X
+  /** 4H rows (f, i, g, o blocks of H rows), each H + X columns: [h_{t−1}, x_t]. Row-major. */
+  weights: Float64Array;
+  bias: Float64Array; // 4H
+  dense?: { outputs: number; weights: Float64Array; bias: Float64Array }; // Y×H, Y
+}
+
+/** Buffers one step writes into, reused across steps. */
+export class LstmWorkspace {
+  readonly concat: Float64Array; // [h_{t−1}, x_t]
+  readonly z: Float64Array; // 4H pre-activations
+  readonly gates: Float64Array; // 4H activations: f, i, g(=C̃), o
+  readonly c: Float64Array;
+  readonly tanhC: Float64Array;
+  readonly h: Float64Array;
+  readonly y: Float64Array;
+
+  constructor(readonly params: LstmParams) {
+    const { hidden: H, input: X } = params;
+    this.concat = new Float64Array(H + X);
+    this.z = new Float64Array(4 * H);
+    this.gates = new Float64Array(4 * H);
+    this.c = new Float64Array(H);
+    this.tanhC = new Float64Array(H);
+    this.h = new Float64Array(H);
+    this.y = new Float64Array(params.dense?.outputs ?? 0);
+  }
+}
+
+/** z = W·v + b for every row; the hot loop, unrolled by four. */
+function affine(weights: Float64Array, bias: Float64Array, v: Float64Array, out: Float64Array): void {
+  const n = v.length;
+  const rows = out.length;
+  const n4 = n - (n % 4);
+  for (let r = 0, base = 0; r < rows; r++, base += n) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let k = 0;
+    for (; k < n4; k += 4) {
+      s0 += weights[base + k] * v[k];
+      s1 += weights[base + k + 1] * v[k + 1];
+      s2 += weights[base + k + 2] * v[k + 2];
+      s3 += weights[base + k + 3] * v[k + 3];
+    }
+    for (; k < n; k++) s0 += weights[base + k] * v[k];
+    out[r] = bias[r] + (s0 + s1 + s2 + s3);
+  }
+}
+
+/**
+ * One time step. Reads x_t, h_{t−1}, c_{t−1}; writes z, the gates, c_t, tanh(c_t), h_t and y_t into `ws`.
+ * `hPrev`/`cPrev` may be `ws.h`/`ws.c` themselves: they are copied into `ws.concat` before being overwritten.
+ */
+export function lstmStep(ws: LstmWorkspace, x: ArrayLike<number>, hPrev: ArrayLike<number>, cPrev: ArrayLike<number>): void {
+  const { hidden: H, input: X, weights, bias, dense } = ws.params;
+  const { concat, z, gates, c, tanhC, h } = ws;
+  for (let k = 0; k < H; k++) concat[k] = hPrev[k];
+  for (let k = 0; k < X; k++) concat[H + k] = x[k];
+  affine(weights, bias, concat, z);
+  for (let k = 0; k < H; k++) {
+    const f = sigmoid(z[k]);
+    const i = sigmoid(z[H + k]);
+    const g = tanh(z[2 * H + k]);
+    const o = sigmoid(z[3 * H + k]);
+    gates[k] = f;
+    gates[H + k] = i;
+    gates[2 * H + k] = g;
+    gates[3 * H + k] = o;
+    const cNew = f * cPrev[k] + i * g; // c_t = f_t ⊙ c_{t−1} + i_t ⊙ C̃_t
+    c[k] = cNew;
+    tanhC[k] = tanh(cNew);
+    h[k] = o * tanhC[k]; // h_t = o_t ⊙ tanh(c_t)
+  }
+  if (dense) affine(dense.weights, dense.bias, h, ws.y);
+}
+
+/** Runs a whole sequence (T×X, row-major) from h0, c0 without recording a trace; returns the final h, c. */
+export function lstmForward(params: LstmParams, xs: Float64Array, h0: Float64Array, c0: Float64Array): { h: Float64Array; c: Float64Array } {
+  const ws = new LstmWorkspace(params);
+  const X = params.input;
+  const steps = xs.length / X;
+  ws.h.set(h0);
+  ws.c.set(c0);
+  for (let t = 0; t < steps; t++) lstmStep(ws, xs.subarray(t * X, (t + 1) * X), ws.h, ws.c);
+  return { h: ws.h, c: ws.c };
+}

@@ -1,0 +1,231 @@
+// The `.lstm` file format: CommonMark text in which each top-level ```lstm fence is a code cell and the
+// text between code cells is markdown. See docs/format.md. print(parse(text)) === text for every input.
+import { dominantEol, normalizeEol, splitLines, type SourceLine } from './lines';
+import type { Problem } from './types';
+
+export type CellKind = 'markdown' | 'code';
+
+/** Where a cell came from, so an unedited cell is written back byte for byte. Plain JSON. */
+export interface CellLayout {
+  /** The exact slice of the file the cell was read from. */
+  text: string;
+  /** The source the slice produced; if the cell still has it, `text` is written back. */
+  source: string;
+  kind: CellKind;
+  /** Kind of the cell before it in the file ('none' for the first), since a slice only fits that context. */
+  previous: CellKind | 'none';
+}
+
+export interface NotebookCell {
+  kind: CellKind;
+  /** What the user edits: '\n' line ends, no fences, no surrounding blank lines. */
+  source: string;
+  /** 1-based file line of the source's first line (0 for cells not read from a file). */
+  line: number;
+  layout?: CellLayout;
+}
+
+export interface NotebookDoc {
+  cells: NotebookCell[];
+  /** '\uFEFF' when the file started with a byte order mark. */
+  bom: string;
+  /** Line ending for newly written text: the file's most used one. */
+  eol: string;
+  /** Text that belongs to no cell: a file of blank lines only. */
+  trailing: string;
+  problems: Problem[];
+}
+
+/** A line `<!-- cell -->` separates two markdown cells; markdown viewers show nothing for it. */
+export const CELL_SEPARATOR = '<!-- cell -->';
+
+interface Fence {
+  char: '`' | '~';
+  length: number;
+  info: string;
+  indent: number;
+}
+
+function openingFence(line: string): Fence | undefined {
+  const match = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!match) return undefined;
+  const char = match[2][0] as '`' | '~';
+  const info = match[3].trim();
+  if (char === '`' && info.includes('`')) return undefined;
+  return { char, length: match[2].length, info, indent: match[1].length };
+}
+
+function closesFence(line: string, fence: Fence): boolean {
+  const match = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
+  return !!match && match[1][0] === fence.char && match[1].length >= fence.length;
+}
+
+function isCodeCellFence(fence: Fence | undefined): fence is Fence {
+  return !!fence && fence.indent === 0 && fence.info === 'lstm';
+}
+
+function isSeparator(line: string): boolean {
+  return line.trimEnd() === CELL_SEPARATOR;
+}
+
+interface Segment {
+  kind: CellKind;
+  /** Line range [from, to) of the cell's own lines (fences included for code). */
+  from: number;
+  to: number;
+  closed: boolean;
+}
+
+/** Finds code cells and markdown runs, the way a CommonMark reader would see the fences. */
+function segment(lines: readonly SourceLine[]): Segment[] {
+  const segments: Segment[] = [];
+  let markdownFrom = 0;
+  let openMarkdownFence: Fence | undefined;
+  const flushMarkdown = (to: number) => {
+    if (to > markdownFrom) segments.push({ kind: 'markdown', from: markdownFrom, to, closed: true });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (openMarkdownFence) {
+      if (closesFence(text, openMarkdownFence)) openMarkdownFence = undefined;
+      continue;
+    }
+    const fence = openingFence(text);
+    if (isCodeCellFence(fence)) {
+      let close = i + 1;
+      while (close < lines.length && !closesFence(lines[close].text, fence)) close++;
+      flushMarkdown(i);
+      const closed = close < lines.length;
+      segments.push({ kind: 'code', from: i, to: closed ? close + 1 : lines.length, closed });
+      i = close;
+      markdownFrom = close + 1;
+    } else if (fence) {
+      openMarkdownFence = fence;
+    } else if (isSeparator(text) && i > markdownFrom) {
+      flushMarkdown(i);
+      markdownFrom = i;
+    }
+  }
+  flushMarkdown(lines.length);
+  return segments;
+}
+
+const isBlank = (line: SourceLine) => line.text.trim() === '';
+
+function joinLines(lines: readonly SourceLine[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i++) text += lines[i].text + lines[i].eol;
+  return text;
+}
+
+/** Source lines of a slice: without a final line end, with '\n' line ends. */
+function sourceOf(lines: readonly SourceLine[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) parts.push(lines[i].text);
+  return normalizeEol(parts.join('\n'));
+}
+
+export function parseNotebook(text: string): NotebookDoc {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const lines = splitLines(text.slice(bom.length));
+  const doc: NotebookDoc = { cells: [], bom, eol: dominantEol(lines), trailing: '', problems: [] };
+  let pending = ''; // blank text waiting for the next cell to own it
+  for (const seg of segment(lines)) {
+    const slice = joinLines(lines, seg.from, seg.to);
+    if (seg.kind === 'markdown') {
+      let from = seg.from;
+      const separated = isSeparator(lines[from].text);
+      if (separated) from++;
+      let to = seg.to;
+      while (from < to && isBlank(lines[from])) from++;
+      while (to > from && isBlank(lines[to - 1])) to--;
+      if (from === to && !separated) {
+        pending += slice;
+        continue;
+      }
+      addCell(doc, 'markdown', sourceOf(lines, from, to), from + 1, pending + slice);
+    } else {
+      const fence = openingFence(lines[seg.from].text) as Fence;
+      const bodyTo = seg.closed ? seg.to - 1 : seg.to;
+      addCell(doc, 'code', sourceOf(lines, seg.from + 1, bodyTo), seg.from + 2, pending + slice);
+      if (!seg.closed) {
+        doc.problems.push({
+          line: seg.from + 1, column: 1, length: lines[seg.from].text.length, severity: 'warning',
+          message: `This code cell's fence ${fence.char.repeat(fence.length)}lstm is never closed, so the cell runs to the end of the file.`,
+        });
+      }
+    }
+    pending = '';
+  }
+  const last = doc.cells.at(-1);
+  if (last?.layout) last.layout.text += pending;
+  else doc.trailing = pending;
+  return doc;
+}
+
+function addCell(doc: NotebookDoc, kind: CellKind, source: string, line: number, text: string) {
+  const previous = doc.cells.at(-1)?.kind ?? 'none';
+  doc.cells.push({ kind, source, line, layout: { text, source, kind, previous } });
+}
+
+/** A fence longer than any backtick run that starts a line of the source, so the source can't close it. */
+function fenceFor(source: string): string {
+  let longest = 2;
+  for (const match of source.matchAll(/^ {0,3}(`{3,})/gm)) longest = Math.max(longest, match[1].length);
+  return '`'.repeat(longest + 1);
+}
+
+/** Markdown lines that would start a code cell or a new markdown cell get one space, which CommonMark ignores. */
+function protectMarkdown(source: string): string {
+  let open: Fence | undefined;
+  const lines = source.split('\n').map((line) => {
+    if (open) {
+      if (closesFence(line, open)) open = undefined;
+      return line;
+    }
+    const fence = openingFence(line);
+    if (isCodeCellFence(fence) || isSeparator(line)) return ' ' + line;
+    if (fence) open = fence;
+    return line;
+  });
+  // A fence left open would swallow the cells after it.
+  if (open) lines.push(open.char.repeat(open.length));
+  return lines.join('\n');
+}
+
+function withEol(source: string, eol: string): string {
+  return source.replace(/\n/g, eol);
+}
+
+/** Writes a cell that has no usable original text, in the canonical layout. */
+function freshText(cell: NotebookCell, previous: CellKind | 'none', eol: string): string {
+  const gap = previous === 'none' ? '' : eol;
+  if (cell.kind === 'code') {
+    const fence = fenceFor(cell.source);
+    const body = cell.source === '' ? '' : withEol(cell.source, eol) + eol;
+    return `${gap}${fence}lstm${eol}${body}${fence}${eol}`;
+  }
+  // Two markdown cells in a row, or an empty one, need the separator line to exist on their own.
+  const separator = previous === 'markdown' || cell.source === '' ? CELL_SEPARATOR + eol : '';
+  const body = cell.source === '' ? '' : withEol(protectMarkdown(cell.source), eol) + eol;
+  return `${previous === 'code' ? gap : ''}${separator}${body}`;
+}
+
+export function printNotebook(doc: NotebookDoc): string {
+  let out = doc.bom;
+  let previous: CellKind | 'none' = 'none';
+  for (const cell of doc.cells) {
+    const layout = cell.layout;
+    const reusable =
+      layout && layout.kind === cell.kind && layout.source === cell.source && layout.previous === previous &&
+      (out.length === doc.bom.length || /[\r\n]$/.test(out));
+    if (reusable) {
+      out += layout.text;
+    } else {
+      if (out.length > doc.bom.length && !/[\r\n]$/.test(out)) out += doc.eol;
+      out += freshText(cell, previous, doc.eol);
+    }
+    previous = cell.kind;
+  }
+  return out + doc.trailing;
+}

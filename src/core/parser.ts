@@ -1,0 +1,325 @@
+// Reads a code cell's tokens into statements. Errors are collected, never thrown.
+import { problemAt, tokenize, type Token } from './lexer';
+import { impliedTolerance } from './numbers';
+import { closest, didYouMean } from './suggest';
+import type { GateSymbol, Problem } from './types';
+import {
+  DENSE_KEYS, GATE_KEYS, GATE_WORDS, NOTATIONS, STATE_ALIASES, STATEMENT_WORDS, VALUE_NAMES, type ValueName,
+} from './vocabulary';
+
+/** Where something is in the cell: 1-based line and column, length in characters. */
+export interface Span {
+  line: number;
+  column: number;
+  length: number;
+}
+
+export interface Value {
+  /** 0: a number, 1: a vector [..], 2: a matrix [[..], ..]. */
+  depth: 0 | 1 | 2;
+  data: number | number[] | number[][];
+  span: Span;
+}
+
+export interface Setting {
+  key: string;
+  keySpan: Span;
+  value: Value;
+}
+
+export type Statement = { span: Span } & (
+  | { type: 'assign'; target: 'x' | 'h' | 'c'; value: Value }
+  | { type: 'gate'; gate: GateSymbol; settings: Setting[] }
+  | { type: 'dense'; settings: Setting[] }
+  | { type: 'step'; x?: Value }
+  | { type: 'run'; xs: Value }
+  | { type: 'expect'; name: ValueName; value: Value; tolerance: number; text: string }
+  | { type: 'load'; path: string; pathSpan: Span }
+  | { type: 'reset' }
+  | { type: 'show'; what: ValueName }
+  | { type: 'notation'; which: 'words' | 'symbols' }
+);
+
+export interface ParsedCell {
+  statements: Statement[];
+  problems: Problem[];
+  tokens: Token[];
+}
+
+const spanOf = (token: Token): Span => ({ line: token.line, column: token.column, length: token.text.length });
+
+/** Statements end at a line break outside brackets, so a matrix may span lines. */
+function logicalLines(tokens: readonly Token[]): Token[][] {
+  const lines: Token[][] = [];
+  let current: Token[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.kind === 'comment') continue;
+    if (token.kind === 'newline') {
+      if (depth === 0 && current.length) {
+        lines.push(current);
+        current = [];
+      }
+      continue;
+    }
+    if (token.text === '[') depth++;
+    if (token.text === ']') depth = Math.max(0, depth - 1);
+    current.push(token);
+  }
+  if (current.length) lines.push(current);
+  return lines;
+}
+
+class LineReader {
+  position = 0;
+  constructor(readonly tokens: Token[], readonly problems: Problem[]) {}
+
+  peek(): Token | undefined {
+    return this.tokens[this.position];
+  }
+
+  next(): Token | undefined {
+    return this.tokens[this.position++];
+  }
+
+  get done(): boolean {
+    return this.position >= this.tokens.length;
+  }
+
+  /** The last token read, or the line's last token, for errors about something missing. */
+  get last(): Token {
+    return this.tokens[Math.min(this.position, this.tokens.length) - 1] ?? this.tokens[0];
+  }
+
+  fail(at: Token | Span | undefined, message: string, suggestion?: string): undefined {
+    const span = at ? ('text' in at ? spanOf(at) : at) : afterToken(this.last);
+    this.problems.push(problemAt(span.line, span.column, span.length, message, suggestion));
+    return undefined;
+  }
+
+  expectPunct(text: string, what: string): boolean {
+    const token = this.peek();
+    if (token?.text === text) {
+      this.position++;
+      return true;
+    }
+    this.fail(token, token ? `Expected ${what} but found "${token.text}".` : `Expected ${what} here.`);
+    return false;
+  }
+}
+
+function afterToken(token: Token): Span {
+  return { line: token.line, column: token.column + token.text.length, length: 1 };
+}
+
+const MAX_DEPTH = 2;
+
+/** number | [v, v, ...] | [[..], [..]]. Reports and returns undefined on a malformed value. */
+function readValue(reader: LineReader, what: string): Value | undefined {
+  const first = reader.peek();
+  if (!first) return reader.fail(undefined, `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) here.`);
+  if (first.kind === 'number') {
+    reader.next();
+    return finiteNumber(reader, first) === undefined ? undefined : { depth: 0, data: Number(first.text), span: spanOf(first) };
+  }
+  if (first.text !== '[') {
+    const hint = first.kind === 'word' && /^(inf|nan|infinity)$/i.test(first.text) ? ' Values must be finite numbers.' : '';
+    reader.next();
+    return reader.fail(first, `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) but found "${first.text}".${hint}`);
+  }
+  const data = readBracketed(reader, 1);
+  if (data === undefined) return undefined;
+  const end = reader.last;
+  const span: Span = first.line === end.line
+    ? { line: first.line, column: first.column, length: end.column + end.text.length - first.column }
+    : { line: first.line, column: first.column, length: 1 };
+  const depth = Array.isArray(data[0]) ? 2 : 1;
+  if (depth === 2) {
+    const rows = data as number[][];
+    if (rows.some((row) => !Array.isArray(row))) return reader.fail(span, 'A matrix must have only rows [..], not numbers beside them.');
+    const width = rows[0].length;
+    const bad = rows.findIndex((row) => row.length !== width);
+    if (bad >= 0) return reader.fail(span, `Every row of a matrix needs the same length: row 1 has ${width} values but row ${bad + 1} has ${rows[bad].length}.`);
+  } else if (data.some((item) => Array.isArray(item))) {
+    return reader.fail(span, 'A vector must hold only numbers; a matrix must hold only rows.');
+  }
+  return { depth, data: data as number[] | number[][], span };
+}
+
+function finiteNumber(reader: LineReader, token: Token): number | undefined {
+  const value = Number(token.text);
+  if (!Number.isFinite(value)) return reader.fail(token, `${token.text} is too large for a float64 (the largest is about 1.8e+308).`);
+  return value;
+}
+
+/** Reads from just after '[' to the matching ']'. Depth is bounded, so hostile nesting can't recurse deeply. */
+function readBracketed(reader: LineReader, depth: number): (number | number[])[] | undefined {
+  const open = reader.next() as Token;
+  const items: (number | number[])[] = [];
+  if (reader.peek()?.text === ']') {
+    reader.next();
+    return reader.fail(open, 'Empty brackets: a vector needs at least one value.');
+  }
+  for (;;) {
+    const token = reader.peek();
+    if (!token) return reader.fail(open, 'This bracket is never closed.');
+    if (token.text === '[') {
+      if (depth >= MAX_DEPTH) return skipNested(reader, token);
+      const row = readBracketed(reader, depth + 1);
+      if (row === undefined) return undefined;
+      items.push(row as number[]);
+    } else if (token.kind === 'number') {
+      reader.next();
+      const value = finiteNumber(reader, token);
+      if (value === undefined) return undefined;
+      items.push(value);
+    } else {
+      return reader.fail(token, `Expected a number inside the brackets but found "${token.text}".`);
+    }
+    const separator = reader.next();
+    if (separator?.text === ']') return items;
+    if (separator?.text !== ',') return reader.fail(separator ?? open, separator ? `Expected "," or "]" but found "${separator.text}".` : 'This bracket is never closed.');
+    if (reader.peek()?.text === ']') {
+      reader.next(); // a trailing comma, as Python allows
+      return items;
+    }
+  }
+}
+
+function skipNested(reader: LineReader, at: Token): undefined {
+  reader.position = reader.tokens.length;
+  return reader.fail(at, 'Brackets nest deeper than a matrix allows (2 levels: [[..], [..]]).');
+}
+
+/** key = value pairs after `forget` … or `dense`. */
+function readSettings(reader: LineReader, keys: readonly string[], owner: string): Setting[] | undefined {
+  const settings: Setting[] = [];
+  if (reader.done) return reader.fail(reader.last, `Give ${owner} something to set, e.g. ${keys.slice(0, 2).map((k) => `${k} = 0.5`).join('  ')}.`);
+  while (!reader.done) {
+    const key = reader.next() as Token;
+    if (key.kind !== 'word' || !keys.includes(key.text)) {
+      const suggestion = key.kind === 'word' ? closest(key.text, keys) : undefined;
+      return reader.fail(key, `${owner} has no "${key.text}"; it takes ${keys.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
+    }
+    if (!reader.expectPunct('=', `"=" after ${key.text}`)) return undefined;
+    const value = readValue(reader, `a value for ${key.text}`);
+    if (!value) return undefined;
+    settings.push({ key: key.text, keySpan: spanOf(key), value });
+  }
+  return settings;
+}
+
+function readName(reader: LineReader, statement: string): ValueName | undefined {
+  const token = reader.next();
+  const names = Object.keys(VALUE_NAMES);
+  if (!token) return reader.fail(undefined, `${statement} needs a name: one of ${names.join(', ')}.`);
+  if (token.kind === 'word' && token.text in VALUE_NAMES) return token.text as ValueName;
+  const suggestion = token.kind === 'word' ? closest(token.text, names) : undefined;
+  return reader.fail(token, `${statement} can't read "${token.text}"; it reads ${names.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
+}
+
+function statementSpan(tokens: Token[]): Span {
+  const first = tokens[0];
+  const lastOnLine = tokens.filter((t) => t.line === first.line).at(-1) as Token;
+  return { line: first.line, column: first.column, length: lastOnLine.column + lastOnLine.text.length - first.column };
+}
+
+function readStatement(reader: LineReader, sourceLines: readonly string[]): Statement | undefined {
+  const head = reader.next() as Token;
+  const span = statementSpan(reader.tokens);
+  const word = head.text;
+  if (head.kind !== 'word' || !(STATEMENT_WORDS as readonly string[]).includes(word)) {
+    const suggestion = head.kind === 'word' ? closest(word, STATEMENT_WORDS) : undefined;
+    const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' A line starts with x, h, c, a gate (forget, input, candidate, output), dense, step, run, expect or load.';
+    return reader.fail(head, `Unknown word "${word}".${hint}`, suggestion);
+  }
+  if (word in STATE_ALIASES) {
+    if (!reader.expectPunct('=', `"=" after ${word}`)) return undefined;
+    const value = readValue(reader, `a value for ${word}`);
+    return value && { type: 'assign', target: STATE_ALIASES[word], value, span };
+  }
+  if (word in GATE_WORDS) {
+    const settings = readSettings(reader, GATE_KEYS, `The ${word} gate`);
+    return settings && { type: 'gate', gate: GATE_WORDS[word as keyof typeof GATE_WORDS], settings, span };
+  }
+  switch (word) {
+    case 'dense': {
+      const settings = readSettings(reader, [...DENSE_KEYS, 'W'], 'The dense layer');
+      return settings && { type: 'dense', settings: settings.map((s) => (s.key === 'W' ? { ...s, key: 'w' } : s)), span };
+    }
+    case 'step': {
+      if (reader.done) return { type: 'step', span };
+      const x = readInputSetting(reader, word);
+      return x && { type: 'step', x, span };
+    }
+    case 'run': {
+      const xs = readInputSetting(reader, word);
+      return xs && { type: 'run', xs, span };
+    }
+    case 'expect': {
+      const name = readName(reader, 'expect');
+      if (!name || !reader.expectPunct('=', `"=" after ${name}`)) return undefined;
+      const valueStart = reader.position;
+      const value = readValue(reader, `the value you expect for ${name}`);
+      if (!value) return undefined;
+      const literals = reader.tokens.slice(valueStart, reader.position).filter((t) => t.kind === 'number');
+      let tolerance = Math.max(...literals.map((t) => impliedTolerance(t.text)));
+      if (!reader.done) {
+        const within = reader.next() as Token;
+        if (within.text !== 'within') return reader.fail(within, `Expected "within" and a tolerance after the value but found "${within.text}".${didYouMean(within.text, ['within'])}`, closest(within.text, ['within']));
+        const tol = reader.next();
+        if (!tol || tol.kind !== 'number' || !(Number(tol.text) >= 0) || !Number.isFinite(Number(tol.text))) return reader.fail(tol, 'The tolerance after "within" must be a number ≥ 0, e.g. within 0.01.');
+        tolerance = Number(tol.text);
+      }
+      const text = sourceLines[head.line - 1].slice(head.column - 1).replace(/\s*#.*$/, '').trim();
+      return { type: 'expect', name, value, tolerance, text, span };
+    }
+    case 'load': {
+      const path = reader.next();
+      if (!path || path.kind !== 'string') return reader.fail(path, 'load needs a file name in quotes, e.g. load "weights.json".');
+      return { type: 'load', path: path.text.slice(1, -1), pathSpan: spanOf(path), span };
+    }
+    case 'reset':
+      return { type: 'reset', span };
+    case 'show': {
+      const what = readName(reader, 'show');
+      return what && { type: 'show', what, span };
+    }
+    case 'notation': {
+      const which = reader.next();
+      if (which?.text === 'words' || which?.text === 'symbols') return { type: 'notation', which: which.text, span };
+      const suggestion = which?.kind === 'word' ? closest(which.text, NOTATIONS) : undefined;
+      return reader.fail(which, `notation is either "words" (short-term / long-term memory) or "symbols" (h_t, C_t).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
+    }
+  }
+  return reader.fail(head, `Unknown word "${word}".`);
+}
+
+/** `x = value` after step or run. */
+function readInputSetting(reader: LineReader, statement: string): Value | undefined {
+  const key = reader.next() as Token | undefined;
+  if (!key || key.text !== 'x') {
+    const suggestion = key?.kind === 'word' ? closest(key.text, ['x']) : undefined;
+    return reader.fail(key, statement === 'run' ? 'run needs the inputs, e.g. run x = [0, 0.5, 1].' : 'step takes an optional input, e.g. step x = 0.5.', suggestion);
+  }
+  if (!reader.expectPunct('=', '"=" after x')) return undefined;
+  return readValue(reader, statement === 'run' ? 'the inputs, one per step' : 'the input');
+}
+
+export function parseCell(source: string): ParsedCell {
+  const { tokens, problems } = tokenize(source);
+  const statements: Statement[] = [];
+  const sourceLines = source.split(/\r\n|\r|\n/);
+  for (const line of logicalLines(tokens)) {
+    const reader = new LineReader(line, problems);
+    const statement = readStatement(reader, sourceLines);
+    if (!statement) continue;
+    if (!reader.done) {
+      const extra = reader.peek() as Token;
+      reader.fail(extra, `Unexpected "${extra.text}" after the end of the statement. Put each statement on its own line.`);
+      continue;
+    }
+    statements.push(statement);
+  }
+  return { statements, problems, tokens };
+}

@@ -1,0 +1,326 @@
+// The kernel's state between cells, as in Jupyter: weights, x, h, c and the time step count.
+import { problemAt } from './lexer';
+import { GATE_ORDER, LstmWorkspace, lstmStep, type LstmParams } from './lstm';
+import { MAX_CELL_CHARS, MAX_STEPS_PER_CELL } from './limits';
+import { readWeights } from './load';
+import { parseCell, type Span, type Statement, type Value } from './parser';
+import { TraceRecorder } from './trace';
+import type { CellResult, ExpectResult, ModelWeights, Notation, Problem, StepTrace, Vector } from './types';
+import { asVector, describe, splitConcatenated, WeightStore, type Placed } from './weights';
+import type { ValueName } from './vocabulary';
+
+export interface SessionOptions {
+  /** Reads a file named by `load`, relative to the notebook; returns its text or an error message. */
+  readFile?: (path: string) => { text: string } | { error: string };
+  /** When false, `load` is refused (untrusted workspace). Default true. */
+  allowLoad?: boolean;
+}
+
+/** A cell being executed in slices so long runs can yield and be interrupted. */
+export interface CellExecution {
+  /** Runs until done or until `budgetMs` has passed; returns true when the cell has finished. */
+  advance(budgetMs: number): boolean;
+  /** Stops the cell; the result then reports an "interrupted" error. */
+  cancel(): void;
+  /** The result so far (final once advance returned true). */
+  readonly result: CellResult;
+}
+
+/** Raised inside a cell to stop it at a statement; never leaves the session. */
+class CellError {
+  constructor(readonly problem: Problem) {}
+}
+
+const fail = (span: Span, message: string, suggestion?: string): never => {
+  throw new CellError(problemAt(span.line, span.column, span.length, message, suggestion));
+};
+
+export class Session {
+  private readonly weights = new WeightStore();
+  private x?: Vector;
+  private h?: Vector;
+  private c?: Vector;
+  private time = 0;
+  private lastStep?: StepTrace;
+  private notationChoice: Notation = 'words';
+  /** Counts cell runs, so an error can tell whether a weight was set in this cell or an earlier one. */
+  private runCount = 0;
+  private packed?: { version: number; H: number; X: number; params: LstmParams; weights: ModelWeights };
+
+  constructor(private readonly options: SessionOptions = {}) {}
+
+  get notation(): Notation {
+    return this.notationChoice;
+  }
+
+  run(source: string): CellResult {
+    const execution = this.start(source);
+    while (!execution.advance(Infinity));
+    return execution.result;
+  }
+
+  start(source: string): CellExecution {
+    const result: CellResult = { ok: true, steps: [], stepsRun: 0, expects: [], errors: [], shows: [], state: {}, time: this.time, notation: this.notationChoice };
+    const recorder = new TraceRecorder();
+    const run = ++this.runCount;
+    const work = this.execute(source, result, recorder, run);
+    let finished = false;
+    const finish = (problem?: Problem) => {
+      if (finished) return;
+      finished = true;
+      if (problem) result.errors.push(problem);
+      result.steps = recorder.steps();
+      result.stepsRun = recorder.count;
+      result.ok = result.errors.length === 0 && result.expects.every((e) => e.pass);
+      result.state = { x: this.x, h: this.h, c: this.c };
+      result.time = this.time;
+      result.notation = this.notationChoice;
+      if (this.packed && this.packed.version === this.weights.version) result.weights = this.packed.weights;
+    };
+    return {
+      result,
+      cancel: () => finish(problemAt(1, 1, 1, 'Interrupted: the cell was stopped before it finished.')),
+      advance: (budgetMs: number) => {
+        if (finished) return true;
+        const deadline = Date.now() + budgetMs;
+        try {
+          for (let n = 1; ; n++) {
+            if (work.next().done) break;
+            if (n % 64 === 0 && Date.now() >= deadline) return false;
+          }
+          finish();
+        } catch (error) {
+          finish(error instanceof CellError ? error.problem : problemAt(1, 1, 1, `Internal error, please report it: ${String(error)}`));
+        }
+        return true;
+      },
+    };
+  }
+
+  reset(): void {
+    this.weights.clear();
+    this.x = this.h = this.c = undefined;
+    this.time = 0;
+    this.lastStep = undefined;
+    this.packed = undefined;
+  }
+
+  /** Runs the statements one by one, yielding after each time step so long runs can be sliced. */
+  private *execute(source: string, result: CellResult, recorder: TraceRecorder, run: number): Generator<void> {
+    if (source.length > MAX_CELL_CHARS) {
+      fail({ line: 1, column: 1, length: 1 }, `This cell has ${source.length} characters; the kernel reads at most ${MAX_CELL_CHARS} (MAX_CELL_CHARS). Split it into several cells.`);
+    }
+    const parsed = parseCell(source);
+    if (parsed.problems.length) {
+      result.errors.push(...parsed.problems);
+      return;
+    }
+    for (const statement of parsed.statements) {
+      yield* this.perform(statement, result, recorder, run);
+    }
+  }
+
+  private *perform(s: Statement, result: CellResult, recorder: TraceRecorder, run: number): Generator<void> {
+    switch (s.type) {
+      case 'assign': {
+        const vector = asVector(s.value) ?? fail(s.value.span, `${s.target} must be a number or a vector, not a ${describe(s.value)} matrix.`);
+        this[s.target] = vector;
+        return;
+      }
+      case 'gate':
+        for (const setting of s.settings) {
+          const placed: Placed = { value: setting.value, span: setting.value.span, run };
+          if (setting.key === 'W') {
+            const split = splitConcatenated(setting.value);
+            if (typeof split === 'string') fail(setting.value.span, split);
+            else {
+              this.weights.setGate(s.gate, 'wh', { ...placed, value: split.wh });
+              this.weights.setGate(s.gate, 'wx', { ...placed, value: split.wx });
+            }
+          } else {
+            this.weights.setGate(s.gate, setting.key as 'wx' | 'wh' | 'b', placed);
+          }
+        }
+        return;
+      case 'dense':
+        for (const setting of s.settings) this.weights.setDense(setting.key as 'w' | 'b', { value: setting.value, span: setting.value.span, run });
+        return;
+      case 'step': {
+        if (s.x) this.x = asVector(s.x) ?? fail(s.x.span, `x must be a number or a vector, not a ${describe(s.x)} matrix.`);
+        this.checkStepBudget(recorder, 1, s.span);
+        this.step(s.span, run, recorder);
+        yield;
+        return;
+      }
+      case 'run': {
+        const inputs = this.sequence(s.xs);
+        this.checkStepBudget(recorder, inputs.length, s.span);
+        for (const x of inputs) {
+          this.x = x;
+          this.step(s.span, run, recorder);
+          yield;
+        }
+        return;
+      }
+      case 'expect':
+        result.expects.push(this.check(s));
+        return;
+      case 'load':
+        this.load(s.path, s.pathSpan);
+        return;
+      case 'reset':
+        this.reset();
+        return;
+      case 'show':
+        result.shows.push({ line: s.span.line, what: s.what });
+        return;
+      case 'notation':
+        this.notationChoice = s.which;
+        return;
+    }
+  }
+
+  private checkStepBudget(recorder: TraceRecorder, more: number, span: Span) {
+    if (recorder.count + more > MAX_STEPS_PER_CELL) {
+      fail(span, `This cell would run ${recorder.count + more} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`);
+    }
+  }
+
+  /** run x = [..]: one step per element, a number each when X = 1, a vector each otherwise. */
+  private sequence(value: Value): Vector[] {
+    if (value.depth === 0) return [[value.data as number]];
+    if (value.depth === 1) return (value.data as number[]).map((n) => [n]);
+    return value.data as number[][];
+  }
+
+  /** The engine's parameters for the current weights, packed once per change. */
+  private params(H: number, X: number, span: Span, run: number): LstmParams {
+    const cached = this.packed;
+    if (cached && cached.version === this.weights.version && cached.H === H && cached.X === X) return cached.params;
+    const packed = this.weights.pack(H, X);
+    if ('message' in packed) {
+      const here = packed.at && packed.at.run === run;
+      return fail(here ? packed.at!.span : span, here || !packed.at ? packed.message : `${packed.message} (It was set in an earlier cell.)`);
+    }
+    this.packed = { version: this.weights.version, H, X, ...packed };
+    return packed.params;
+  }
+
+  private step(span: Span, run: number, recorder: TraceRecorder): void {
+    const x = this.x ?? fail(span, 'There is no input x yet: set it first (x = 1) or give it here (step x = 1).');
+    const H = this.h?.length ?? this.weights.hiddenSize() ?? fail(span, 'The gates have no weights yet: set forget, input, candidate and output first.');
+    const params = this.params(H, x.length, span, run);
+    const h = this.h ?? new Array<number>(H).fill(0);
+    const c = this.c ?? new Array<number>(H).fill(0);
+    if (c.length !== H) fail(span, `c has ${c.length} values but h has ${H}: the long-term and short-term memory must be the same size H.`);
+    const ws = this.workspace(params);
+    lstmStep(ws, x, h, c);
+    const t = this.time + 1;
+    const trace = toTrace(ws, t, x, h, c);
+    for (const key of ['z', 'c', 'h', 'y'] as const) {
+      const values = key === 'z' ? Array.from(ws.z) : trace[key];
+      if (values && values.some((v) => !Number.isFinite(v))) {
+        fail(span, `At step ${t} the numbers overflowed past float64 (${key === 'z' ? 'a gate\u2019s pre-activation' : key} is ±∞): the weights or inputs are too large.`);
+      }
+    }
+    this.time = t;
+    this.h = trace.h;
+    this.c = trace.c;
+    this.lastStep = trace;
+    recorder.add(trace);
+  }
+
+  private workspaceCache?: LstmWorkspace;
+  private workspace(params: LstmParams): LstmWorkspace {
+    if (this.workspaceCache?.params !== params) this.workspaceCache = new LstmWorkspace(params);
+    return this.workspaceCache;
+  }
+
+  private read(name: ValueName): Vector | undefined {
+    switch (name) {
+      case 'x': return this.x;
+      case 'h': case 'short': return this.h;
+      case 'c': case 'long': return this.c;
+    }
+    const step = this.lastStep;
+    if (!step) return undefined;
+    switch (name) {
+      case 'z_f': return step.z.f;
+      case 'z_i': return step.z.i;
+      case 'z_g': return step.z.g;
+      case 'z_o': return step.z.o;
+      default: return step[name];
+    }
+  }
+
+  private check(s: Extract<Statement, { type: 'expect' }>): ExpectResult {
+    const expected = asVector(s.value) ?? fail(s.value.span, `expect compares with a number or a vector, not a ${describe(s.value)} matrix.`);
+    const actual = this.read(s.name);
+    const base = { line: s.span.line, text: s.text, name: s.name, expected, tolerance: s.tolerance };
+    if (!actual) {
+      const why = ['x', 'h', 'c', 'short', 'long'].includes(s.name) ? `${s.name} is not set yet` : s.name === 'y' && this.lastStep ? 'there is no dense layer' : 'no step has run yet';
+      fail(s.span, `expect ${s.name} can't be checked: ${why}.`);
+    }
+    if (actual!.length !== expected.length) {
+      fail(s.value.span, `expect ${s.name} gives ${expected.length} value${expected.length === 1 ? '' : 's'} but ${s.name} has ${actual!.length}.`);
+    }
+    // A hair of slack for the float64 rounding of the written decimal itself.
+    const pass = expected.every((e, k) => Math.abs(actual![k] - e) <= s.tolerance + 1e-12 * Math.max(1, Math.abs(e)));
+    return { ...base, pass, actual: [...actual!] };
+  }
+
+  private load(path: string, span: Span): void {
+    if (this.options.allowLoad === false) fail(span, 'load is turned off in an untrusted workspace: trust the workspace to read weight files.');
+    if (!this.options.readFile) fail(span, 'load is not available here: nothing can read files.');
+    if (/^([a-zA-Z]:)?[\\/]/.test(path) || path.split(/[\\/]/).includes('..')) {
+      fail(span, `load reads files beside the notebook or in folders below it; "${path}" points elsewhere.`);
+    }
+    const file = this.options.readFile!(path);
+    if ('error' in file) return fail(span, `Could not read "${path}": ${file.error}`);
+    const loaded = readWeights(file.text);
+    if ('error' in loaded) return fail(span, `"${path}": ${loaded.error}`);
+    const run = this.runCount;
+    const place = (data: number[][] | number[]): Placed => {
+      const value: Value = { depth: Array.isArray(data[0]) ? 2 : 1, data, span } as Value;
+      return { value, span, run };
+    };
+    this.weights.clear();
+    for (const gate of GATE_ORDER) {
+      const g = loaded.gates[gate];
+      this.weights.setGate(gate, 'wx', place(g.wx));
+      this.weights.setGate(gate, 'wh', place(g.wh));
+      this.weights.setGate(gate, 'b', place(g.b));
+    }
+    if (loaded.dense) {
+      this.weights.setDense('w', place(loaded.dense.w));
+      this.weights.setDense('b', place(loaded.dense.b));
+    }
+    // Trained networks start from zero memory, as PyTorch and Keras do.
+    this.h = new Array<number>(loaded.hidden).fill(0);
+    this.c = new Array<number>(loaded.hidden).fill(0);
+  }
+}
+
+function toTrace(ws: LstmWorkspace, t: number, x: Vector, h: Vector, c: Vector): StepTrace {
+  const H = ws.params.hidden;
+  const part = (array: Float64Array, block: number) => Array.from(array.subarray(block * H, (block + 1) * H));
+  const f = part(ws.gates, 0);
+  const i = part(ws.gates, 1);
+  const g = part(ws.gates, 2);
+  const trace: StepTrace = {
+    t,
+    x: [...x],
+    h_prev: [...h],
+    c_prev: [...c],
+    z: { f: part(ws.z, 0), i: part(ws.z, 1), g: part(ws.z, 2), o: part(ws.z, 3) },
+    f, i, g,
+    o: part(ws.gates, 3),
+    fc: f.map((v, k) => v * c[k]),
+    ig: i.map((v, k) => v * g[k]),
+    c: Array.from(ws.c),
+    tanh_c: Array.from(ws.tanhC),
+    h: Array.from(ws.h),
+  };
+  if (ws.params.dense) trace.y = Array.from(ws.y);
+  return trace;
+}
