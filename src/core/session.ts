@@ -75,7 +75,7 @@ export class Session {
       result.state = { x: this.x, h: this.h, c: this.c };
       result.time = this.time;
       result.notation = this.notationChoice;
-      if (this.packed && this.packed.version === this.weights.version) result.weights = this.packed.weights;
+      result.weights = this.currentWeights();
     };
     return {
       result,
@@ -204,6 +204,19 @@ export class Session {
     }
     this.packed = { version: this.weights.version, H, X, ...packed };
     return packed.params;
+  }
+
+  /** The weights in force, packed for display, when every gate is set and the sizes are known. */
+  private currentWeights(): ModelWeights | undefined {
+    const cached = this.packed;
+    if (cached && cached.version === this.weights.version) return cached.weights;
+    const H = this.h?.length ?? this.weights.hiddenSize();
+    const X = this.x?.length ?? this.weights.inputSize();
+    if (H === undefined || X === undefined) return undefined;
+    const packed = this.weights.pack(H, X);
+    if ('message' in packed) return undefined;
+    this.packed = { version: this.weights.version, H, X, ...packed };
+    return packed.weights;
   }
 
   private step(span: Span, run: number, recorder: TraceRecorder): void {

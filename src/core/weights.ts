@@ -105,6 +105,14 @@ export class WeightStore {
     return undefined;
   }
 
+  /** X as the weights tell it: the columns of the forget gate's wx, when written as a matrix. */
+  inputSize(): number | undefined {
+    const wx = this.gates.f.wx?.value;
+    if (!wx) return undefined;
+    if (wx.depth === 2) return (wx.data as number[][])[0].length;
+    return wx.depth === 0 ? 1 : undefined;
+  }
+
   /** Checks every shape against H and X and packs the weights; or says what is missing or wrong. */
   pack(H: number, X: number): { params: LstmParams; weights: ModelWeights } | ShapeError {
     if (H > MAX_DIMENSION || X > MAX_DIMENSION) {

@@ -1,0 +1,283 @@
+// The headless runner as a user runs it: `lstm-notebook run|check [--json] FILE…`, built once from
+// src/cli/main.ts with esbuild and spawned with node. Exit codes: 0 all ok, 1 a failed expect or an
+// error, 2 usage or an unreadable file (nothing runs then). --json prints exactly the documented keys,
+// with 1-based FILE lines. `load` reads relative to the notebook, not to the working directory.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../../src/core/limits';
+
+const ROOT = resolve(__dirname, '../../..');
+const FIXTURES = join(ROOT, 'test/fixtures/weights');
+let dir: string;
+let cli: string;
+
+function lstmNotebook(file: string, text: string): string {
+  const path = join(dir, file);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+function runCli(args: string[], cwd = dir) {
+  const out = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+// Line numbers below are file lines, counted by hand.
+const GOOD = `# A single step
+
+The walkthrough's numbers.
+
+\`\`\`lstm
+x = 1
+h = 1
+c = 5
+forget     wx = 1.75   wh = 3.25   b = 1.40
+input      wx = 2.30   wh = 1.85   b = 0.45
+candidate  wx = 0.45   wh = 0.35   b = -0.05
+output     wx = -0.03  wh = 4.67   b = 0.50
+dense      w = 2       b = 1
+step
+expect c = 5.62
+\`\`\`
+
+And one more step, with a new input:
+
+\`\`\`lstm
+step x = 0.5
+expect h = 0.97 within 0.05
+\`\`\`
+`;
+// Cell 1 (index 1) starts at line 6; its expect is on line 15. Cell 2 (index 3) starts at line 21.
+
+const FAILING = `Intro
+\`\`\`lstm
+x = 1
+forget wx = 1 wh = 0
+input wx = 1 wh = 0
+candidate wx = 1 wh = 0
+output wx = 1 wh = 0
+step
+expect c = 0.9
+expect h = 0.5 within 0.01
+\`\`\`
+
+\`\`\`lstm
+x = 1
+stpe
+\`\`\`
+`;
+// Cell at line 3; expects on lines 9 (fails: c = σ(1)·tanh(1) = 0.55677…) and 10; the second cell
+// (index 2: the blank line between the cells is no cell) starts at line 14 and has an unknown word at line 15, column 1.
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lstm-cli-'));
+  cli = join(dir, 'cli.cjs');
+  await esbuild.build({ entryPoints: [join(ROOT, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile: cli, logLevel: 'error' });
+  mkdirSync(join(dir, 'nested/weights'), { recursive: true });
+  copyFileSync(join(FIXTURES, 'pytorch-h1-x1-dense.json'), join(dir, 'nested/weights/trained.json'));
+  copyFileSync(join(FIXTURES, 'keras-h1-x1.json'), join(dir, 'nested/keras.json'));
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exit codes', () => {
+  it('0 when every expect passes (run and check)', () => {
+    const file = lstmNotebook('good.lstm', GOOD);
+    for (const command of ['run', 'check']) {
+      const out = runCli([command, file]);
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(0);
+      expect(out.stdout).toMatch(/^ok: .*good\.lstm: 2 code cells, 2 expects passed, 0 failed, 0 errors$/m);
+    }
+  });
+
+  it('1 when an expect fails or a cell has an error, naming file:line:column', () => {
+    const file = lstmNotebook('failing.lstm', FAILING);
+    const out = runCli(['check', file]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/FAIL {2}line 9: expect c = 0\.9 {3}\(actual 0\.55677\)/);
+    expect(out.stdout).toContain(`${file}:15:1: error: Unknown word "stpe".`);
+    expect(out.stdout).toMatch(/^FAILED: /m);
+  });
+
+  it('run prints each cell\'s last step; check does not', () => {
+    const file = lstmNotebook('good.lstm', GOOD);
+    expect(runCli(['run', file]).stdout).toMatch(/t=1 {2}x=1 {2}f=0\.998341 .* c=5\.62053 {2}h=0\.99415 {2}y=2\.9883/);
+    expect(runCli(['check', file]).stdout).not.toMatch(/t=1 /);
+  });
+
+  it.each([
+    ['no arguments', []],
+    ['no file', ['run']],
+    ['an unknown command', ['test', 'x.lstm']],
+    ['an unknown option', ['check', '--fast', 'x.lstm']],
+  ])('2 with a usage line for %s', (_name, args) => {
+    const out = runCli(args);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^lstm-notebook: .*usage: lstm-notebook run\|check \[--json\] FILE…\n$/);
+  });
+
+  it('--help prints the usage and exits 0', () => {
+    const out = runCli(['--help']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe('usage: lstm-notebook run|check [--json] FILE…\n');
+  });
+
+  it('2 with one line on stderr for a missing file, and nothing runs, even for the readable files before it', () => {
+    const good = lstmNotebook('good.lstm', GOOD);
+    const out = runCli(['check', '--json', good, join(dir, 'missing.lstm')]);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(`lstm-notebook: cannot read ${join(dir, 'missing.lstm')}: ENOENT\n`);
+  });
+
+  it('2 for a file that is not UTF-8 text', () => {
+    const path = join(dir, 'latin1.lstm');
+    writeFileSync(path, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const out = runCli(['check', path]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(`lstm-notebook: cannot read ${path}: it is not UTF-8 text\n`);
+  });
+
+  it('2 for a directory', () => {
+    const out = runCli(['check', dir]);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/^lstm-notebook: cannot read /);
+  });
+
+  it('2 for a notebook larger than MAX_FILE_BYTES; a weight file that large is an error at its load line', () => {
+    const big = join(dir, 'nested/big.json');
+    writeFileSync(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
+    const out = runCli(['check', big]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(`lstm-notebook: ${big} is ${MAX_FILE_BYTES + 1} bytes; the largest file read is ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)\n`);
+    const file = lstmNotebook('nested/loads-big.lstm', '```lstm\nload "big.json"\n```\n');
+    const report = JSON.parse(runCli(['check', '--json', file]).stdout);
+    expect(report.cells[0].errors).toEqual([{ line: 2, column: 6, message: expect.stringMatching(/^Could not read "big\.json": .*is 33554433 bytes; .*MAX_FILE_BYTES/) }]);
+    rmSync(big);
+  });
+
+  it('an unclosed fence is a warning, not a failure', () => {
+    const file = lstmNotebook('unclosed.lstm', 'Text\n\n```lstm\nx = 1\nexpect x = 1\n');
+    const out = runCli(['check', file]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(`${file}:3:1: warning: This code cell's fence \`\`\`lstm is never closed`);
+  });
+});
+
+describe('--json', () => {
+  const STEP_KEYS = ['t', 'x', 'h_prev', 'c_prev', 'z', 'f', 'i', 'g', 'o', 'c', 'h'];
+
+  it('prints exactly the documented keys, with file lines', () => {
+    const file = lstmNotebook('good.lstm', GOOD);
+    const out = runCli(['run', '--json', file]);
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(Object.keys(report).sort()).toEqual(['cells', 'file', 'ok']);
+    expect(report.file).toBe(file);
+    expect(report.ok).toBe(true);
+    expect(report.cells).toHaveLength(2);
+    for (const cell of report.cells) {
+      expect(Object.keys(cell).sort()).toEqual(['errors', 'expects', 'index', 'line', 'ok', 'steps']);
+      for (const step of cell.steps) {
+        expect(Object.keys(step).sort()).toEqual([...STEP_KEYS, 'y'].sort());
+        expect(Object.keys(step.z).sort()).toEqual(['f', 'g', 'i', 'o']);
+      }
+      for (const e of cell.expects) expect(Object.keys(e).sort()).toEqual(['actual', 'line', 'pass', 'text']);
+    }
+    const [first, second] = report.cells;
+    expect([first.index, first.line, second.index, second.line]).toEqual([1, 6, 3, 21]);
+    expect(first.expects).toEqual([{ line: 15, text: 'expect c = 5.62', pass: true, actual: [expect.closeTo(5.620534070456285, 12)] }]);
+    expect(second.expects[0]).toMatchObject({ line: 22, text: 'expect h = 0.97 within 0.05', pass: true });
+    const step = first.steps[0];
+    expect(step).toMatchObject({ t: 1, x: [1], h_prev: [1], c_prev: [5] });
+    expect(step.z.f[0]).toBeCloseTo(6.4, 12);
+    expect(step.y[0]).toBeCloseTo(2.9883006563973478, 12);
+    expect(second.steps[0]).toMatchObject({ t: 2, x: [0.5] });
+    expect(second.steps[0].h_prev[0]).toBeCloseTo(0.9941503281986739, 12);
+  });
+
+  it('has no y without a dense layer, and errors as {line, column, message} in file lines', () => {
+    const file = lstmNotebook('failing.lstm', FAILING);
+    const out = runCli(['check', '--json', file]);
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout);
+    expect(report.ok).toBe(false);
+    const [first, second] = report.cells;
+    expect(first).toMatchObject({ index: 1, line: 3, ok: false, errors: [] });
+    expect(Object.keys(first.steps[0]).sort()).toEqual([...STEP_KEYS].sort());
+    expect(first.expects.map((e: { line: number; pass: boolean }) => [e.line, e.pass])).toEqual([[9, false], [10, false]]);
+    expect(first.expects[0].actual[0]).toBeCloseTo(0.5567699411459397, 12); // σ(1)·tanh(1), from Python
+    expect(second).toMatchObject({ index: 2, line: 14, ok: false, steps: [], expects: [] });
+    expect(second.errors).toEqual([{ line: 15, column: 1, message: 'Unknown word "stpe". A line starts with x, h, c, a gate (forget, input, candidate, output), dense, step, run, expect or load.' }]);
+  });
+
+  it('CRLF files count lines the same way', () => {
+    const file = lstmNotebook('crlf.lstm', FAILING.replace(/\n/g, '\r\n'));
+    const report = JSON.parse(runCli(['check', '--json', file]).stdout);
+    expect(report.cells.map((c: { line: number }) => c.line)).toEqual([3, 14]);
+    expect(report.cells[1].errors[0].line).toBe(15);
+  });
+
+  it('several files give a JSON array, in order, and exit 1 if any fails', () => {
+    const good = lstmNotebook('good.lstm', GOOD);
+    const failing = lstmNotebook('failing.lstm', FAILING);
+    const out = runCli(['check', good, '--json', failing]);
+    expect(out.code).toBe(1);
+    const reports = JSON.parse(out.stdout);
+    expect(Array.isArray(reports)).toBe(true);
+    expect(reports.map((r: { file: string; ok: boolean }) => [r.file, r.ok])).toEqual([[good, true], [failing, false]]);
+  });
+});
+
+describe('load', () => {
+  const NOTEBOOK = `\`\`\`lstm
+load "weights/trained.json"
+step x = 1
+expect c = 0.5103287151054856 within 1e-12
+expect h = 0.17752010505495194 within 1e-12
+expect y = 1.355040210109904 within 1e-12
+expect f = 0.8807970779778823 within 1e-12
+\`\`\`
+
+\`\`\`lstm
+load "keras.json"
+step x = 1
+expect c = 0.5103287151054856 within 1e-12
+expect h = 0.17752010505495194 within 1e-12
+\`\`\`
+`;
+
+  it('reads weight files relative to the notebook, not the working directory', () => {
+    const file = lstmNotebook('nested/model.lstm', NOTEBOOK);
+    const out = runCli(['check', '--json', file], ROOT);
+    expect(out.stderr).toBe('');
+    const report = JSON.parse(out.stdout);
+    expect(report.cells.flatMap((c: { errors: unknown[] }) => c.errors)).toEqual([]);
+    expect(report.cells.flatMap((c: { expects: { pass: boolean }[] }) => c.expects.map((e) => e.pass))).toEqual([true, true, true, true, true, true]);
+    expect(out.code).toBe(0);
+  });
+
+  it('also from a relative notebook path given from another directory', () => {
+    lstmNotebook('nested/model.lstm', NOTEBOOK);
+    const out = runCli(['check', 'nested/model.lstm'], dir);
+    expect(out.code).toBe(0);
+  });
+
+  it('reports a missing weight file at the load line as an error (exit 1), not a crash', () => {
+    const file = lstmNotebook('nested/missing-weights.lstm', 'Text\n\n```lstm\nx = 1\nload "nowhere.json"\n```\n');
+    const out = runCli(['check', '--json', file]);
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout);
+    expect(report.cells[0].errors).toEqual([{ line: 5, column: 6, message: expect.stringMatching(/^Could not read "nowhere\.json": ENOENT/) }]);
+  });
+});
