@@ -184,9 +184,9 @@ function protectMarkdown(source: string): string {
       return line;
     }
     const fence = openingFence(line);
-    if (isCodeCellFence(fence) || isSeparator(line)) return ' ' + line;
-    if (fence) open = fence;
-    return line;
+    if (isSeparator(line)) return ' ' + line;
+    if (fence) open = fence; // indented by one space, an lstm fence is still a CommonMark fence
+    return isCodeCellFence(fence) ? ' ' + line : line;
   });
   // A fence left open would swallow the cells after it.
   if (open) lines.push(open.char.repeat(open.length));
@@ -198,17 +198,24 @@ function withEol(source: string, eol: string): string {
 }
 
 /** Writes a cell that has no usable original text, in the canonical layout. */
-function freshText(cell: NotebookCell, previous: CellKind | 'none', eol: string): string {
-  const gap = previous === 'none' ? '' : eol;
+function freshText(cell: NotebookCell, previous: CellKind | 'none', eol: string, afterBlankLine: boolean): string {
+  const gap = previous === 'none' || afterBlankLine ? '' : eol;
   if (cell.kind === 'code') {
     const fence = fenceFor(cell.source);
     const body = cell.source === '' ? '' : withEol(cell.source, eol) + eol;
     return `${gap}${fence}lstm${eol}${body}${fence}${eol}`;
   }
   // Two markdown cells in a row, or an empty one, need the separator line to exist on their own.
-  const separator = previous === 'markdown' || cell.source === '' ? CELL_SEPARATOR + eol : '';
-  const body = cell.source === '' ? '' : withEol(protectMarkdown(cell.source), eol) + eol;
+  const blank = cell.source.trim() === '';
+  const separator = previous === 'markdown' || blank ? CELL_SEPARATOR + eol : '';
+  const body = blank ? '' : withEol(protectMarkdown(cell.source), eol) + eol;
   return `${previous === 'code' ? gap : ''}${separator}${body}`;
+}
+
+/** Whether the text ends with a blank line (so a fresh cell needs no gap line of its own). */
+function endsWithBlankLine(text: string): boolean {
+  const beforeLastEol = text.replace(/(\r\n|\r|\n)$/, '');
+  return beforeLastEol !== text && /(^|\r\n|\r|\n)[ \t]*$/.test(beforeLastEol);
 }
 
 export function printNotebook(doc: NotebookDoc): string {
@@ -223,7 +230,7 @@ export function printNotebook(doc: NotebookDoc): string {
       out += layout.text;
     } else {
       if (out.length > doc.bom.length && !/[\r\n]$/.test(out)) out += doc.eol;
-      out += freshText(cell, previous, doc.eol);
+      out += freshText(cell, previous, doc.eol, endsWithBlankLine(out.slice(doc.bom.length)));
     }
     previous = cell.kind;
   }

@@ -33,7 +33,7 @@ export type Statement = { span: Span } & (
   | { type: 'dense'; settings: Setting[] }
   | { type: 'step'; x?: Value }
   | { type: 'run'; xs: Value }
-  | { type: 'expect'; name: ValueName; value: Value; tolerance: number; text: string }
+  | { type: 'expect'; name: ValueName; value: Value; tolerances: number[]; text: string }
   | { type: 'load'; path: string; pathSpan: Span }
   | { type: 'reset' }
   | { type: 'show'; what: ValueName }
@@ -194,7 +194,7 @@ function skipNested(reader: LineReader, at: Token): undefined {
 /** key = value pairs after `forget` … or `dense`. */
 function readSettings(reader: LineReader, keys: readonly string[], owner: string): Setting[] | undefined {
   const settings: Setting[] = [];
-  if (reader.done) return reader.fail(reader.last, `Give ${owner} something to set, e.g. ${keys.slice(0, 2).map((k) => `${k} = 0.5`).join('  ')}.`);
+  if (reader.done) return reader.fail(reader.last, `Give ${owner.replace(/^The /, 'the ')} something to set, e.g. ${keys.slice(0, 2).map((k) => `${k} = 0.5`).join('  ')}.`);
   while (!reader.done) {
     const key = reader.next() as Token;
     if (key.kind !== 'word' || !keys.includes(key.text)) {
@@ -263,16 +263,17 @@ function readStatement(reader: LineReader, sourceLines: readonly string[]): Stat
       const value = readValue(reader, `the value you expect for ${name}`);
       if (!value) return undefined;
       const literals = reader.tokens.slice(valueStart, reader.position).filter((t) => t.kind === 'number');
-      let tolerance = Math.max(...literals.map((t) => impliedTolerance(t.text)));
+      // Each element is proven to the digits written for it, unless `within` says otherwise.
+      let tolerances = literals.map((t) => impliedTolerance(t.text));
       if (!reader.done) {
         const within = reader.next() as Token;
         if (within.text !== 'within') return reader.fail(within, `Expected "within" and a tolerance after the value but found "${within.text}".${didYouMean(within.text, ['within'])}`, closest(within.text, ['within']));
         const tol = reader.next();
         if (!tol || tol.kind !== 'number' || !(Number(tol.text) >= 0) || !Number.isFinite(Number(tol.text))) return reader.fail(tol, 'The tolerance after "within" must be a number ≥ 0, e.g. within 0.01.');
-        tolerance = Number(tol.text);
+        tolerances = literals.map(() => Number(tol.text));
       }
       const text = sourceLines[head.line - 1].slice(head.column - 1).replace(/\s*#.*$/, '').trim();
-      return { type: 'expect', name, value, tolerance, text, span };
+      return { type: 'expect', name, value, tolerances, text, span };
     }
     case 'load': {
       const path = reader.next();

@@ -112,7 +112,7 @@ export class Session {
     }
     const parsed = parseCell(source);
     if (parsed.problems.length) {
-      result.errors.push(...parsed.problems);
+      for (const problem of parsed.problems) result.errors.push(problem);
       return;
     }
     for (const statement of parsed.statements) {
@@ -221,7 +221,9 @@ export class Session {
 
   private step(span: Span, run: number, recorder: TraceRecorder): void {
     const x = this.x ?? fail(span, 'There is no input x yet: set it first (x = 1) or give it here (step x = 1).');
-    const H = this.h?.length ?? this.weights.hiddenSize() ?? fail(span, 'The gates have no weights yet: set forget, input, candidate and output first.');
+    const H = this.h?.length ?? this.weights.hiddenSize() ?? fail(span, this.weights.isEmpty()
+      ? 'The gates have no weights yet: set forget, input, candidate and output first.'
+      : 'The size H of the memory is not known yet: set h (e.g. h = 0) or give the gates their b and wh first.');
     const params = this.params(H, x.length, span, run);
     const h = this.h ?? new Array<number>(H).fill(0);
     const c = this.c ?? new Array<number>(H).fill(0);
@@ -269,7 +271,8 @@ export class Session {
   private check(s: Extract<Statement, { type: 'expect' }>): ExpectResult {
     const expected = asVector(s.value) ?? fail(s.value.span, `expect compares with a number or a vector, not a ${describe(s.value)} matrix.`);
     const actual = this.read(s.name);
-    const base = { line: s.span.line, text: s.text, name: s.name, expected, tolerance: s.tolerance };
+    const tolerance = s.tolerances.reduce((most, t) => Math.max(most, t), 0);
+    const base = { line: s.span.line, text: s.text, name: s.name, expected, tolerance };
     if (!actual) {
       const why = ['x', 'h', 'c', 'short', 'long'].includes(s.name) ? `${s.name} is not set yet` : s.name === 'y' && this.lastStep ? 'there is no dense layer' : 'no step has run yet';
       fail(s.span, `expect ${s.name} can't be checked: ${why}.`);
@@ -278,7 +281,7 @@ export class Session {
       fail(s.value.span, `expect ${s.name} gives ${expected.length} value${expected.length === 1 ? '' : 's'} but ${s.name} has ${actual!.length}.`);
     }
     // A hair of slack for the float64 rounding of the written decimal itself.
-    const pass = expected.every((e, k) => Math.abs(actual![k] - e) <= s.tolerance + 1e-12 * Math.max(1, Math.abs(e)));
+    const pass = expected.every((e, k) => Math.abs(actual![k] - e) <= s.tolerances[k] + 1e-12 * Math.max(1, Math.abs(e)));
     return { ...base, pass, actual: [...actual!] };
   }
 

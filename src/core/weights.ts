@@ -95,6 +95,10 @@ export class WeightStore {
     this.version++;
   }
 
+  isEmpty(): boolean {
+    return !this.dense && GATE_ORDER.every((gate) => Object.keys(this.gates[gate]).length === 0);
+  }
+
   /** H as the weights tell it: the forget gate's bias length, else its wh's rows. */
   hiddenSize(): number | undefined {
     for (const gate of GATE_ORDER) {

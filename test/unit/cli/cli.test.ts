@@ -218,7 +218,7 @@ describe('--json', () => {
     expect(first.expects.map((e: { line: number; pass: boolean }) => [e.line, e.pass])).toEqual([[9, false], [10, false]]);
     expect(first.expects[0].actual[0]).toBeCloseTo(0.5567699411459397, 12); // σ(1)·tanh(1), from Python
     expect(second).toMatchObject({ index: 2, line: 14, ok: false, steps: [], expects: [] });
-    expect(second.errors).toEqual([{ line: 15, column: 1, message: 'Unknown word "stpe". A line starts with x, h, c, a gate (forget, input, candidate, output), dense, step, run, expect or load.' }]);
+    expect(second.errors).toEqual([{ line: 15, column: 1, message: 'Unknown word "stpe". Did you mean "step"?' }]);
   });
 
   it('CRLF files count lines the same way', () => {

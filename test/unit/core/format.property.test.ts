@@ -202,7 +202,7 @@ function markdownSource(lstmFences: boolean) {
       const isBlank = (line: string) => line.trim() === '';
       while (expected.length && isBlank(expected[0])) expected = expected.slice(1);
       while (expected.length && isBlank(expected[expected.length - 1]) && !last?.open) expected = expected.slice(0, -1);
-      // A markdown cell of blank lines only vanishes when printed (reported core bug, tested below);
+      // A markdown cell of blank lines only vanishes when printed;
       // its normalized form, the empty cell, is printed as a lone separator and survives.
       if (expected.length === 0) return { kind: 'markdown', source: '', expected: '' };
       return { kind: 'markdown', source: lines.join('\n'), expected: expected.join('\n') };
@@ -290,7 +290,7 @@ describe('a parsed notebook with some cells edited, printed, read back', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Known core bug (reported): a markdown cell holding an ```lstm fence line at the start of a line.
+// Was a core bug, fixed: a markdown cell holding an ```lstm fence line at the start of a line.
 // protectMarkdown indents it by one space, but ` ```lstm` (indent ≤ 3) still opens a CommonMark fence, which
 // protectMarkdown does not track: the fence then swallows the code cells that follow, or a closing ``` is
 // mistaken for an opener and an extra ``` is appended that swallows the rest of the file.
@@ -298,8 +298,8 @@ describe('a parsed notebook with some cells edited, printed, read back', () => {
 // which reads back as ONE markdown cell.
 // ---------------------------------------------------------------------------------------------------------
 
-describe('markdown showing an lstm example (core bug: protectMarkdown)', () => {
-  it.fails('a markdown line ```lstm followed by a code cell reads back as two cells', () => {
+describe('markdown showing an lstm example', () => {
+  it('a markdown line ```lstm followed by a code cell reads back as two cells', () => {
     const cells: GeneratedCell[] = [
       { kind: 'markdown', source: '```lstm', expected: ' ```lstm\n```' },
       { kind: 'code', source: 'x = 1', expected: 'x = 1' },
@@ -307,7 +307,7 @@ describe('markdown showing an lstm example (core bug: protectMarkdown)', () => {
     checkReadBack(cells, printNotebook(freshDoc(cells, false, '\n')));
   });
 
-  it.fails('a markdown cell quoting a whole lstm cell does not swallow the cells after it', () => {
+  it('a markdown cell quoting a whole lstm cell does not swallow the cells after it', () => {
     const cells: GeneratedCell[] = [
       { kind: 'markdown', source: 'Example:\n```lstm\nstep\n```', expected: 'Example:\n ```lstm\nstep\n```' },
       { kind: 'code', source: 'x = 1', expected: 'x = 1' },
@@ -315,7 +315,7 @@ describe('markdown showing an lstm example (core bug: protectMarkdown)', () => {
     checkReadBack(cells, printNotebook(freshDoc(cells, false, '\n')));
   });
 
-  it.fails('generated notebooks whose markdown holds ```lstm / ~~~lstm fences read back (1,000 cases)', () => {
+  it('generated notebooks whose markdown holds ```lstm / ~~~lstm fences read back (1,000 cases)', () => {
     fc.assert(
       fc.property(cellList(true), fc.constantFrom(...EOLS), (cells, eol) => {
         checkReadBack(cells, printNotebook(freshDoc(cells, false, eol)));
@@ -326,18 +326,18 @@ describe('markdown showing an lstm example (core bug: protectMarkdown)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Known core bug (reported): a markdown cell whose source is blank but not empty (" ", "\t", "\n\n") is
+// Was a core bug, fixed: a markdown cell whose source is blank but not empty (" ", "\t", "\n\n") is
 // printed without the separator an empty cell gets, so it reads back as no cell at all: the notebook loses a
 // cell on save. Minimal repro: cells [markdown " "] print as " \n", which parses to zero cells.
 // ---------------------------------------------------------------------------------------------------------
 
-describe('a blank markdown cell (core bug: freshText)', () => {
-  it.fails('a markdown cell holding only a space survives print → parse as an (empty) markdown cell', () => {
+describe('a blank markdown cell', () => {
+  it('a markdown cell holding only a space survives print → parse as an (empty) markdown cell', () => {
     const cells: GeneratedCell[] = [{ kind: 'markdown', source: ' ', expected: '' }];
     checkReadBack(cells, printNotebook(freshDoc(cells, false, '\n')));
   });
 
-  it.fails('a markdown cell holding only blank lines between two code cells survives', () => {
+  it('a markdown cell holding only blank lines between two code cells survives', () => {
     const cells: GeneratedCell[] = [
       { kind: 'code', source: 'x = 1', expected: 'x = 1' },
       { kind: 'markdown', source: '\n\t\n', expected: '' },
@@ -348,15 +348,15 @@ describe('a blank markdown cell (core bug: freshText)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Known core bug (reported): the blank lines before a code cell belong to the markdown cell before it (they
+// Was a core bug, fixed: the blank lines before a code cell belong to the markdown cell before it (they
 // are in its layout text), and a re-printed code cell adds its own blank line on top. So every save after
 // an edit of a code cell that follows markdown adds one more blank line before the fence.
 // Minimal repro: "A\n\n```lstm\nx = 1\n```\n", set cells[1].source = "x = 2", print →
 // "A\n\n\n```lstm\nx = 2\n```\n" (two blank lines); again → three; and so on.
 // ---------------------------------------------------------------------------------------------------------
 
-describe('editing a code cell again and again (core bug: blank lines pile up)', () => {
-  it.fails('does not grow the file: the edited notebook keeps one blank line before the fence', () => {
+describe('editing a code cell again and again', () => {
+  it('does not grow the file: the edited notebook keeps one blank line before the fence', () => {
     let text = 'A\n\n```lstm\nx = 1\n```\n';
     for (let k = 2; k <= 4; k++) {
       const doc = parseNotebook(text);

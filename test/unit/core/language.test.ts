@@ -427,13 +427,13 @@ describe('limits are named in their errors', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Reported as possible core bugs (see the report); each test states the behaviour a learner would expect.
+// Once core bugs, now fixed; each test states the behaviour a learner would expect.
 // ---------------------------------------------------------------------------------------------------------
 
 describe('reported: expect on a vector uses the loosest tolerance of its numbers for every element', () => {
   // docs/language.md: "compares NAME with V, element by element, … half a unit of the last digit written".
   // parser.ts takes Math.max over all literals, so "0.5" (±0.05) loosens the check of "0.25" (±0.005).
-  it.fails('expect h = [0.5, 0.25] fails when h[1] is 0.29', () => {
+  it('expect h = [0.5, 0.25] fails when h[1] is 0.29', () => {
     const result = run('h = [0.5, 0.29]\nexpect h = [0.5, 0.25]');
     expect(result.expects[0].pass).toBe(false);
   });
@@ -441,7 +441,7 @@ describe('reported: expect on a vector uses the loosest tolerance of its numbers
 
 describe('reported: message wording', () => {
   // parser.ts readSettings: `Give ${owner} something to set` with owner "The forget gate".
-  it.fails('a gate word alone asks to "Give the forget gate something to set", lower-case "the"', () => {
+  it('a gate word alone asks to "Give the forget gate something to set", lower-case "the"', () => {
     expect(run('forget').errors[0].message).toMatch(/^Give the forget gate something to set/);
   });
 });
