@@ -32,7 +32,8 @@ const renderer = {
   format: 'esm',
   splitting: true,
   target: 'es2022',
-  loader: { '.css': 'text', '.woff2': 'dataurl' },
+  // Chunks sit next to renderer.js; VS Code imports the entry by URL, so relative imports resolve.
+  chunkNames: 'chunks/[name]-[hash]',
 };
 
 /** Headless runner and benchmark: Node scripts. */

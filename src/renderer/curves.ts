@@ -1,0 +1,119 @@
+// Activation curves (σ and tanh over [-6, 6]) with the last step's evaluated points marked and labelled.
+import type { StepTrace, Vector } from '../core/types';
+import { svg, html } from './dom';
+import { formatNumber } from './format';
+import { describe, type TermId } from './glossary';
+import { unicodeSymbol } from './diagram';
+
+type Activation = 'sigma' | 'tanh';
+
+interface CurveSpec {
+  term: TermId;
+  activation: Activation;
+  inputs: Vector;
+  outputs: Vector;
+}
+
+const WIDTH = 240;
+const HEIGHT = 150;
+const PAD = { left: 28, right: 10, top: 10, bottom: 20 };
+const X_RANGE = 6;
+/** Points marked per chart; a wider vector shows its first elements. */
+const MAX_POINTS = 6;
+
+const FUNCTIONS: Record<Activation, { f: (z: number) => number; low: number; name: string }> = {
+  sigma: { f: (z) => 1 / (1 + Math.exp(-z)), low: 0, name: 'σ' },
+  tanh: { f: Math.tanh, low: -1, name: 'tanh' },
+};
+
+/** One chart per gate (σ for f, i, o; tanh for the potential memory) and one for tanh(C_t). */
+export function curveCharts(step: StepTrace): HTMLElement[] {
+  const specs: CurveSpec[] = [
+    { term: 'f', activation: 'sigma', inputs: step.z.f, outputs: step.f },
+    { term: 'i', activation: 'sigma', inputs: step.z.i, outputs: step.i },
+    { term: 'g', activation: 'tanh', inputs: step.z.g, outputs: step.g },
+    { term: 'o', activation: 'sigma', inputs: step.z.o, outputs: step.o },
+    { term: 'tanh_c', activation: 'tanh', inputs: step.c, outputs: step.tanh_c },
+  ];
+  return specs.map(curveChart);
+}
+
+function curveChart(spec: CurveSpec): HTMLElement {
+  const fn = FUNCTIONS[spec.activation];
+  const toX = (z: number): number => PAD.left + ((z + X_RANGE) / (2 * X_RANGE)) * (WIDTH - PAD.left - PAD.right);
+  const toY = (v: number): number => PAD.top + ((1 - v) / (1 - fn.low)) * (HEIGHT - PAD.top - PAD.bottom);
+  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'curve', role: 'img' });
+  chart.append(...axes(toX, toY, fn.low), curvePath(fn.f, toX, toY));
+  const several = spec.inputs.length > 1;
+  const labels = spec.inputs.slice(0, MAX_POINTS).map((z, index) => {
+    const value = spec.outputs[index];
+    chart.append(marker(z, value, toX, toY, several ? String(index + 1) : undefined));
+    return `${fn.name}(${formatNumber(z)}) = ${formatNumber(value)}`;
+  });
+  chart.setAttribute('aria-label', labels.join('; '));
+  const text = describe({ id: spec.term });
+  const caption = html('figcaption', {}, `${text.words} · ${unicodeSymbol(text.symbol)}`);
+  if (!several) {
+    // One point: its label goes in the top-left corner, which both curves leave empty.
+    chart.append(svg('text', { x: PAD.left + 4, y: PAD.top + 11, class: 'point-label' }, labels[0] ?? ''));
+    return html('figure', { class: 'curve-figure' }, caption, chart);
+  }
+  // Several points: numbered on the curve, listed below it.
+  const list = html('ol', { class: 'evaluations' }, ...labels.map((label) => html('li', {}, label)));
+  if (spec.inputs.length > MAX_POINTS) list.append(html('li', { class: 'more' }, `… ${spec.inputs.length - MAX_POINTS} more`));
+  return html('figure', { class: 'curve-figure' }, caption, chart, list);
+}
+
+function axes(toX: (z: number) => number, toY: (v: number) => number, low: number): SVGElement[] {
+  const [left, right] = [toX(-X_RANGE), toX(X_RANGE)];
+  const [top, bottom] = [toY(1), toY(low)];
+  const zero = toY(0);
+  const elements: SVGElement[] = [
+    svg('line', { x1: left, x2: right, y1: zero, y2: zero, class: 'axis' }),
+    svg('line', { x1: toX(0), x2: toX(0), y1: top, y2: bottom, class: 'axis' }),
+    svg('line', { x1: left, x2: right, y1: top, y2: top, class: 'grid' }),
+  ];
+  if (low < 0) elements.push(svg('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'grid' }));
+  for (const z of [-X_RANGE, 0, X_RANGE]) {
+    elements.push(svg('text', { x: toX(z), y: HEIGHT - 6, class: 'tick', 'text-anchor': 'middle' }, String(z)));
+  }
+  for (const v of low < 0 ? [-1, 0, 1] : [0, 0.5, 1]) {
+    elements.push(svg('text', { x: left - 4, y: toY(v) + 3, class: 'tick', 'text-anchor': 'end' }, String(v)));
+  }
+  return elements;
+}
+
+function curvePath(f: (z: number) => number, toX: (z: number) => number, toY: (v: number) => number): SVGElement {
+  const samples = 96;
+  const points: string[] = [];
+  for (let k = 0; k <= samples; k++) {
+    const z = -X_RANGE + (2 * X_RANGE * k) / samples;
+    points.push(`${toX(z).toFixed(1)},${toY(f(z)).toFixed(1)}`);
+  }
+  return svg('polyline', { points: points.join(' '), class: 'curve-line', fill: 'none' });
+}
+
+/** A point on the curve with dashed guides to both axes; beyond the axis it sits on the edge with an arrow. */
+function marker(
+  z: number,
+  value: number,
+  toX: (z: number) => number,
+  toY: (v: number) => number,
+  tag: string | undefined,
+): SVGElement {
+  const group = svg('g', { class: 'point' });
+  if (Number.isNaN(z)) return group;
+  const clamped = Math.max(-X_RANGE, Math.min(X_RANGE, Number.isFinite(z) ? z : z > 0 ? X_RANGE : -X_RANGE));
+  const [x, y] = [toX(clamped), toY(Number.isFinite(value) ? value : 0)];
+  group.append(
+    svg('line', { x1: x, x2: x, y1: toY(0), y2: y, class: 'guide' }),
+    svg('line', { x1: toX(0), x2: x, y1: y, y2: y, class: 'guide' }),
+  );
+  if (clamped !== z) {
+    const dir = z > 0 ? 1 : -1;
+    group.append(svg('path', { d: `M${x + 9 * dir},${y} l${-6 * dir},-4 v8 z`, class: 'clamp-arrow' }));
+  }
+  group.append(svg('circle', { cx: x, cy: y, r: 3.5, class: 'point-dot' }));
+  if (tag) group.append(svg('text', { x: x + 5, y: y + 12, class: 'point-tag' }, tag));
+  return group;
+}

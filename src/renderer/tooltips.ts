@@ -1,0 +1,77 @@
+// Focusable terms with plain-words explanations: chips next to equations, and the diagram's nodes.
+// Tooltips show on hover and on keyboard focus; their text is fixed glossary text plus formatted numbers.
+import { html } from './dom';
+import { describe, type Term } from './glossary';
+import type { DiagramNode } from './diagram';
+
+/** "words (symbol) = value. explanation" — what a screen reader and the tooltip say. */
+function explanation(term: Term, value: string): { label: string; body: string } {
+  const text = describe(term);
+  const label = `${text.words} (${text.symbol.replace(/_/g, '')}) = ${value}`;
+  return { label: `${label}. ${text.explain}`, body: text.explain };
+}
+
+/** One chip: the symbol, with a tooltip naming it in words and giving its live value. */
+export function termChip(term: Term, value: string): HTMLElement {
+  const text = describe(term);
+  const { label, body } = explanation(term, value);
+  const tip = html(
+    'span',
+    { class: 'tip', 'aria-hidden': 'true' },
+    html('strong', {}, text.words),
+    ` = ${value}`,
+    html('br'),
+    body,
+  );
+  return html('span', { class: 'term', tabindex: 0, role: 'note', 'aria-label': label }, ...symbolNodes(text.symbol), tip);
+}
+
+export function chipRow(chips: Array<{ term: Term; value: string }>): HTMLElement {
+  return html('div', { class: 'terms' }, ...chips.map((chip) => termChip(chip.term, chip.value)));
+}
+
+/** "h_t-1" → h with a lowered "t-1". */
+function symbolNodes(symbol: string): Array<Node | string> {
+  const nodes: Array<Node | string> = [];
+  let rest = symbol;
+  for (let match = /_(t-1|[A-Za-z0-9]+)/.exec(rest); match; match = /_(t-1|[A-Za-z0-9]+)/.exec(rest)) {
+    nodes.push(rest.slice(0, match.index), html('sub', {}, match[1]));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  if (rest) nodes.push(rest);
+  return nodes;
+}
+
+/**
+ * Makes the diagram's nodes focusable and explains them in a floating box placed over the node.
+ * `container` holds the mermaid SVG and must be positioned (the box is absolutely placed in it).
+ */
+export function attachNodeTooltips(container: HTMLElement, nodes: DiagramNode[]): void {
+  const box = html('div', { class: 'node-tip', role: 'tooltip', hidden: '' });
+  container.append(box);
+  const hide = (): void => box.setAttribute('hidden', '');
+  for (const node of nodes) {
+    // Mermaid's flowchart names node groups "<svg id>-flowchart-<node id>-<n>".
+    const element = container.querySelector<SVGGElement>(`g.node[id*="-flowchart-${node.id}-"]`);
+    if (!element) continue;
+    const { label, body } = explanation(node.term, node.value);
+    element.setAttribute('tabindex', '0');
+    element.setAttribute('role', 'img');
+    element.setAttribute('aria-label', label);
+    const show = (): void => {
+      box.replaceChildren(html('strong', {}, describe(node.term).words), ` = ${node.value}`, html('br'), body);
+      box.removeAttribute('hidden');
+      const outer = container.getBoundingClientRect();
+      const inner = element.getBoundingClientRect();
+      // Below the node in the diagram's top half, above it in the bottom half: it stays inside.
+      const below = inner.top + inner.height / 2 - outer.top < outer.height / 2;
+      const top = below ? inner.bottom - outer.top + 4 : inner.top - outer.top - box.offsetHeight - 4;
+      box.style.left = `${Math.max(0, inner.left - outer.left + container.scrollLeft)}px`;
+      box.style.top = `${Math.max(0, top)}px`;
+    };
+    element.addEventListener('mouseenter', show);
+    element.addEventListener('focus', show);
+    element.addEventListener('mouseleave', hide);
+    element.addEventListener('blur', hide);
+  }
+}

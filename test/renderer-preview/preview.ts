@@ -1,0 +1,70 @@
+// Renders the sample payloads with the built renderer, as VS Code would, and lists what each drew.
+import type { RendererApi, RendererContext } from 'vscode-notebook-renderer';
+import { STEP_MIME, type RenderedMessage, type StepPayload } from '../../src/common/payload';
+import { HOSTILE_TEXTS, expectResult, lstmStep, seedPayload, vectorPayload, weightsOnlyPayload } from '../unit/renderer/fixtures';
+import type { ModelWeights } from '../../src/core/types';
+
+const SATURATED: ModelWeights = {
+  hidden: 1,
+  input: 1,
+  gates: {
+    f: { wx: [[4]], wh: [[5]], b: [0.5] },
+    i: { wx: [[-4]], wh: [[-5]], b: [-0.5] },
+    g: { wx: [[1.2]], wh: [[0.8]], b: [0.03] },
+    o: { wx: [[0.4]], wh: [[0.3]], b: [-0.2] },
+  },
+};
+
+function samples(): Array<[string, StepPayload]> {
+  const seed = seedPayload();
+  seed.expects.push(...HOSTILE_TEXTS.map((text) => expectResult(text, 'h', [1], null)));
+  const saturated = lstmStep(SATURATED, 3, [1], [1], [-7.5]);
+  return [
+    ['The walkthrough step (words), with hostile expect texts', seed],
+    ['A 2-unit LSTM over 40 steps, thinned to 8 (symbols)', vectorPayload(40, 8)],
+    ['Saturated gates: points beyond ±6 clamp to the edge', { ...seedPayload({ weights: SATURATED }), steps: [saturated], expects: [] }],
+    ['A cell that only set weights', weightsOnlyPayload()],
+  ];
+}
+
+async function main(): Promise<void> {
+  const dark = new URLSearchParams(location.search).get('theme') === 'dark';
+  document.body.className = dark ? 'vscode-dark' : 'vscode-light';
+  const messages: RenderedMessage[] = [];
+  const context: RendererContext<unknown> = {
+    setState: () => undefined,
+    getState: () => undefined,
+    getRenderer: async () => undefined,
+    postMessage: (message) => messages.push(message as RenderedMessage),
+    workspace: { isTrusted: true },
+  };
+  const rendererUrl = new URL('../renderer/renderer.js', import.meta.url).href;
+  const { activate } = (await import(rendererUrl)) as { activate: (ctx: RendererContext<unknown>) => RendererApi };
+  const api = activate(context);
+  const outputs = document.getElementById('outputs');
+  const renders = samples().map(([title, payload], index) => {
+    const element = document.createElement('div');
+    outputs?.append(Object.assign(document.createElement('div'), { className: 'sample' }));
+    outputs?.lastElementChild?.append(Object.assign(document.createElement('h2'), { textContent: title }), element);
+    const json = JSON.stringify(payload);
+    const item = {
+      id: `sample-${index}`,
+      mime: STEP_MIME,
+      metadata: undefined,
+      text: () => json,
+      json: () => JSON.parse(json) as unknown,
+      data: () => new TextEncoder().encode(json),
+      blob: () => new Blob([json]),
+    };
+    return api.renderOutputItem(item, element, new AbortController().signal);
+  });
+  await Promise.all(renders);
+  const report = document.getElementById('report');
+  if (report) report.textContent = messages.map((m) => JSON.stringify(m)).join('\n');
+  document.body.dataset.done = 'true';
+}
+
+main().catch((error: unknown) => {
+  const report = document.getElementById('report');
+  if (report) report.textContent = `preview failed: ${String(error)}`;
+});
