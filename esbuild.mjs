@@ -1,6 +1,6 @@
 // Builds the extension host bundle, the notebook renderer bundle, the CLI and the benchmark.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -54,6 +54,9 @@ function copyAssets() {
   cpSync('node_modules/katex/dist/katex.min.css', 'dist/renderer/katex.min.css');
   cpSync('node_modules/katex/dist/fonts', 'dist/renderer/fonts', { recursive: true });
 }
+
+// Chunk names carry content hashes: start clean so stale chunks never reach the package.
+rmSync('dist/renderer', { recursive: true, force: true });
 
 const builds = [extension, renderer, node];
 if (watch) {

@@ -29,17 +29,33 @@ function lineEndFrom(source: string, at: number): number {
 }
 const PUNCT = '[](),=';
 
-export function tokenize(source: string): { tokens: Token[]; problems: Problem[] } {
+export interface Tokens {
+  tokens: Token[];
+  problems: Problem[];
+}
+
+export function tokenize(source: string): Tokens {
+  const scanner = tokenizeInSlices(source, Infinity);
+  for (let step = scanner.next(); ; step = scanner.next()) if (step.done) return step.value;
+}
+
+/** Tokenizes about `sliceChars` characters between yields, so a huge cell never blocks for long. */
+export function* tokenizeInSlices(source: string, sliceChars = 65536): Generator<void, Tokens> {
   const tokens: Token[] = [];
   const problems: Problem[] = [];
   let line = 1;
   let lineStart = 0;
   let i = 0;
+  let sliceEnd = sliceChars;
   const push = (kind: TokenKind, text: string) => {
     tokens.push({ kind, text, line, column: i - lineStart + 1, offset: i });
     i += text.length;
   };
   while (i < source.length) {
+    if (i >= sliceEnd) {
+      yield;
+      sliceEnd = i + sliceChars;
+    }
     const ch = source[i];
     if (ch === '\n' || ch === '\r') {
       const text = ch === '\r' && source[i + 1] === '\n' ? '\r\n' : ch;

@@ -4,6 +4,8 @@
 export const MAX_DIMENSION = 1024;
 /** Most time steps one cell may run. */
 export const MAX_STEPS_PER_CELL = 1_000_000;
+/** Most tokens in one statement (a number and its comma are two), so parsing one never blocks for long. */
+export const MAX_STATEMENT_TOKENS = 100_000;
 /** Largest code cell, in characters, the kernel will parse. */
 export const MAX_CELL_CHARS = 16 * 1024 * 1024;
 /** Largest file the CLI reads and `load` accepts, in bytes. */

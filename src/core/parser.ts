@@ -1,5 +1,6 @@
 // Reads a code cell's tokens into statements. Errors are collected, never thrown.
-import { problemAt, tokenize, type Token } from './lexer';
+import { problemAt, tokenizeInSlices, type Token } from './lexer';
+import { MAX_STATEMENT_TOKENS } from './limits';
 import { impliedTolerance } from './numbers';
 import { closest, didYouMean } from './suggest';
 import type { GateSymbol, Problem } from './types';
@@ -48,26 +49,30 @@ export interface ParsedCell {
 
 const spanOf = (token: Token): Span => ({ line: token.line, column: token.column, length: token.text.length });
 
+/** A logical line: the tokens of one statement, or how many there were when too many to keep. */
+type LogicalLine = { tokens: Token[]; overflow: number };
+
 /** Statements end at a line break outside brackets, so a matrix may span lines. */
-function logicalLines(tokens: readonly Token[]): Token[][] {
-  const lines: Token[][] = [];
+function* logicalLines(tokens: readonly Token[]): Generator<LogicalLine> {
   let current: Token[] = [];
+  let overflow = 0;
   let depth = 0;
   for (const token of tokens) {
     if (token.kind === 'comment') continue;
     if (token.kind === 'newline') {
       if (depth === 0 && current.length) {
-        lines.push(current);
+        yield { tokens: current, overflow };
         current = [];
+        overflow = 0;
       }
       continue;
     }
     if (token.text === '[') depth++;
     if (token.text === ']') depth = Math.max(0, depth - 1);
-    current.push(token);
+    if (current.length < MAX_STATEMENT_TOKENS) current.push(token);
+    else overflow++;
   }
-  if (current.length) lines.push(current);
-  return lines;
+  if (current.length) yield { tokens: current, overflow };
 }
 
 class LineReader {
@@ -308,10 +313,28 @@ function readInputSetting(reader: LineReader, statement: string): Value | undefi
 }
 
 export function parseCell(source: string): ParsedCell {
-  const { tokens, problems } = tokenize(source);
+  const parser = parseCellInSlices(source, Infinity);
+  for (let step = parser.next(); ; step = parser.next()) if (step.done) return step.value;
+}
+
+/** Parses with a yield every `sliceTokens` tokens or so, so the kernel can stay responsive on huge cells. */
+export function* parseCellInSlices(source: string, sliceTokens = 20_000): Generator<void, ParsedCell> {
+  const { tokens, problems } = yield* tokenizeInSlices(source, sliceTokens * 4);
   const statements: Statement[] = [];
   const sourceLines = source.split(/\r\n|\r|\n/);
-  for (const line of logicalLines(tokens)) {
+  let sinceYield = 0;
+  for (const { tokens: line, overflow } of logicalLines(tokens)) {
+    sinceYield += line.length;
+    if (sinceYield >= sliceTokens) {
+      yield;
+      sinceYield = 0;
+    }
+    if (overflow) {
+      const first = line[0];
+      problems.push(problemAt(first.line, first.column, first.text.length,
+        `This statement has ${line.length + overflow} tokens; one statement holds at most ${MAX_STATEMENT_TOKENS} (MAX_STATEMENT_TOKENS, about ${MAX_STATEMENT_TOKENS / 2} numbers). Split the run into several lines.`));
+      continue;
+    }
     const reader = new LineReader(line, problems);
     const statement = readStatement(reader, sourceLines);
     if (!statement) continue;

@@ -3,7 +3,7 @@ import { problemAt } from './lexer';
 import { GATE_ORDER, LstmWorkspace, lstmStep, type LstmParams } from './lstm';
 import { MAX_CELL_CHARS, MAX_STEPS_PER_CELL } from './limits';
 import { readWeights } from './load';
-import { parseCell, type Span, type Statement, type Value } from './parser';
+import { parseCellInSlices, type Span, type Statement, type Value } from './parser';
 import { TraceRecorder } from './trace';
 import type { CellResult, ExpectResult, ModelWeights, Notation, Problem, StepTrace, Vector } from './types';
 import { asVector, describe, splitConcatenated, WeightStore, type Placed } from './weights';
@@ -84,9 +84,9 @@ export class Session {
         if (finished) return true;
         const deadline = Date.now() + budgetMs;
         try {
-          for (let n = 1; ; n++) {
+          for (;;) {
             if (work.next().done) break;
-            if (n % 64 === 0 && Date.now() >= deadline) return false;
+            if (Date.now() >= deadline) return false;
           }
           finish();
         } catch (error) {
@@ -110,11 +110,12 @@ export class Session {
     if (source.length > MAX_CELL_CHARS) {
       fail({ line: 1, column: 1, length: 1 }, `This cell has ${source.length} characters; the kernel reads at most ${MAX_CELL_CHARS} (MAX_CELL_CHARS). Split it into several cells.`);
     }
-    const parsed = parseCell(source);
+    const parsed = yield* parseCellInSlices(source);
     if (parsed.problems.length) {
       for (const problem of parsed.problems) result.errors.push(problem);
       return;
     }
+    this.checkStepCount(parsed.statements);
     for (const statement of parsed.statements) {
       yield* this.perform(statement, result, recorder, run);
     }
@@ -147,14 +148,12 @@ export class Session {
         return;
       case 'step': {
         if (s.x) this.x = asVector(s.x) ?? fail(s.x.span, `x must be a number or a vector, not a ${describe(s.x)} matrix.`);
-        this.checkStepBudget(recorder, 1, s.span);
         this.step(s.span, run, recorder);
         yield;
         return;
       }
       case 'run': {
         const inputs = this.sequence(s.xs);
-        this.checkStepBudget(recorder, inputs.length, s.span);
         for (const x of inputs) {
           this.x = x;
           this.step(s.span, run, recorder);
@@ -180,9 +179,17 @@ export class Session {
     }
   }
 
-  private checkStepBudget(recorder: TraceRecorder, more: number, span: Span) {
-    if (recorder.count + more > MAX_STEPS_PER_CELL) {
-      fail(span, `This cell would run ${recorder.count + more} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`);
+  /** Refuses a cell that would run too many steps before any of it runs. */
+  private checkStepCount(statements: readonly Statement[]) {
+    let steps = 0;
+    for (const s of statements) {
+      if (s.type === 'step') steps++;
+      else if (s.type === 'run') steps += this.sequence(s.xs).length;
+      else continue;
+      if (steps > MAX_STEPS_PER_CELL) {
+        const total = statements.reduce((n, t) => n + (t.type === 'step' ? 1 : t.type === 'run' ? this.sequence(t.xs).length : 0), 0);
+        fail(s.span, `This cell would run ${total} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`);
+      }
     }
   }
 

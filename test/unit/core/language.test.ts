@@ -3,7 +3,7 @@
 // Expected numbers were worked out by hand / with Python's math module, not with the engine.
 import { describe, expect, it } from 'vitest';
 import { checkCell } from '../../../src/core/check';
-import { MAX_CELL_CHARS, MAX_DIMENSION, MAX_STEPS_PER_CELL } from '../../../src/core/limits';
+import { MAX_CELL_CHARS, MAX_DIMENSION, MAX_STATEMENT_TOKENS, MAX_STEPS_PER_CELL } from '../../../src/core/limits';
 import { Session } from '../../../src/core/session';
 import type { CellResult } from '../../../src/core/types';
 
@@ -418,11 +418,23 @@ describe('limits are named in their errors', () => {
   });
 
   it(`more steps than MAX_STEPS_PER_CELL (${MAX_STEPS_PER_CELL}) are refused before any runs`, () => {
-    const result = run(`${HALF_GATES}\nh = 0\nrun x = [${'0,'.repeat(MAX_STEPS_PER_CELL)}0]`);
+    // One statement holds at most MAX_STATEMENT_TOKENS, so the steps come in several run lines.
+    const perLine = 40_000;
+    const lines = Math.floor(MAX_STEPS_PER_CELL / perLine) + 1;
+    const runLine = `run x = [${'0,'.repeat(perLine - 1)}0]`;
+    const result = run(`${HALF_GATES}\nh = 0\n${Array(lines).fill(runLine).join('\n')}`);
     expect(result.stepsRun).toBe(0);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ line: 6, column: 1 });
-    expect(result.errors[0].message).toBe(`This cell would run ${MAX_STEPS_PER_CELL + 1} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`);
+    expect(result.errors[0]).toMatchObject({ line: 5 + lines, column: 1 });
+    expect(result.errors[0].message).toBe(`This cell would run ${lines * perLine} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`);
+  });
+
+  it(`a statement longer than MAX_STATEMENT_TOKENS (${MAX_STATEMENT_TOKENS}) is refused at its first word`, () => {
+    const result = run(`${HALF_GATES}\nh = 0\nrun x = [${'0,'.repeat(MAX_STATEMENT_TOKENS)}0]`);
+    expect(result.stepsRun).toBe(0);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ line: 6, column: 1, length: 3 });
+    expect(result.errors[0].message).toMatch(/MAX_STATEMENT_TOKENS/);
   });
 });
 

@@ -1,0 +1,188 @@
+// Debian's Chromium driven by playwright-core (never Playwright's own browser download), and the
+// few workbench gestures the harness needs: open a file, run a command, find notebook outputs.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureChromium } from './cache.mjs';
+import { delay, descendants, reap } from './processes.mjs';
+
+/** Flags that keep Chromium off a closed network and quiet. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Launches headless Chromium with a fresh profile; returns `{ context, page, close }`. */
+export async function launchBrowser({ viewport = { width: 1400, height: 1000 }, colorScheme = 'light' } = {}) {
+  const executablePath = ensureChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'lstm-chromium-'));
+  const before = new Set(descendants());
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    colorScheme,
+    // The harness's own signal handlers close the browser, then the server; Playwright's would
+    // exit the process before the server is stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  // The browser process is our child; its zygotes and renderers are its descendants.
+  const browserPids = descendants().filter((pid) => !before.has(pid) && isChromium(pid));
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    const tree = [...browserPids, ...browserPids.flatMap((pid) => descendants(pid))];
+    await Promise.race([context.close().catch(() => {}), delay(10_000)]);
+    await reap(tree, 5000);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  };
+  return { context, page, close };
+}
+
+function isChromium(pid) {
+  try {
+    return /chrom/.test(readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0')[0]);
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until the workbench is up (and, with a folder, its Explorer shows files). */
+export async function waitForWorkbench(page, { timeout = 60_000 } = {}) {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
+  await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout });
+}
+
+/** Runs a command by its palette label, e.g. "Notebook: Run All". */
+export async function runCommand(page, label, { timeout = 20_000 } = {}) {
+  await openQuickInput(page, '>' + label);
+  // The row whose label starts with `label`: the first row may be another, fuzzier match.
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: startsWith(label) }).first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+}
+
+/** Opens a workspace file by name through Quick Open (as a person would with Ctrl+P). */
+export async function openFile(page, fileName, { timeout = 30_000 } = {}) {
+  await openQuickInput(page, fileName);
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: startsWith(fileName) }).first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout }).catch(() => {});
+}
+
+const startsWith = (text) => new RegExp('^\\s*' + text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+async function openQuickInput(page, text) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch {
+      if (attempt === 4) throw new Error('the command palette did not open');
+    }
+  }
+  await input.fill(text);
+}
+
+/** Waits for a notebook editor with at least one cell. */
+export async function waitForNotebook(page, { timeout = 30_000 } = {}) {
+  await page.locator('.notebook-editor .cell-list-container').first().waitFor({ state: 'visible', timeout });
+  // Rows are laid out absolutely and Playwright may call them hidden: being there is enough.
+  await page.locator('.notebook-editor .cell-list-container .monaco-list-row').first().waitFor({ state: 'attached', timeout });
+}
+
+/**
+ * Waits for a notebook run to end: the toolbar's "Interrupt" (shown while cells run) turns back
+ * into "Run All", and no visible cell is queued or running.
+ */
+export async function waitForExecution(page, { timeout = 120_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  const editor = page.locator('.notebook-editor').first();
+  const interrupt = editor.locator('.notebook-toolbar-container .action-item', { hasText: /^\s*Interrupt\s*$/ });
+  const busy = editor.locator('.codicon-notebook-state-executing, .codicon-notebook-state-pending');
+  // A quick run may be over before we look; give a slow one a moment to show "Interrupt".
+  await interrupt.first().waitFor({ state: 'attached', timeout: 3000 }).catch(() => {});
+  while (Date.now() < deadline) {
+    const [running, pending] = await Promise.all([interrupt.count(), busy.count()]);
+    if (running === 0 && pending === 0) return;
+    await delay(250);
+  }
+  throw new Error(`the notebook was still running after ${timeout / 1000} s`);
+}
+
+/** The run state of the code cells the notebook list has rendered: Map of cell index → state. */
+export async function cellStates(page) {
+  const rows = await page.locator('.notebook-editor .cell-list-container .monaco-list-row.code-cell-row').evaluateAll((elements) =>
+    elements.map((row) => {
+      const has = (name) => row.querySelector(`.codicon-notebook-state-${name}`) !== null;
+      const state = has('error') ? 'error' : has('success') ? 'success' : has('executing') || has('pending') ? 'running' : 'idle';
+      return [Number(row.dataset.index), state];
+    }),
+  );
+  return new Map(rows);
+}
+
+/**
+ * Notebook outputs render in nested frames (page → iframe.webview → #active-frame). Counts the
+ * elements matching each selector over all frames; shadow roots are searched too.
+ */
+export async function countInFrames(page, selectors) {
+  const counts = Object.fromEntries(Object.keys(selectors).map((k) => [k, 0]));
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    for (const [name, selector] of Object.entries(selectors)) {
+      counts[name] += await frame.locator(selector).count().catch(() => 0);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Scrolls the notebook from top to bottom (its list only renders what is near the viewport),
+ * calling `visit()` at each position; stops early when `visit` returns true.
+ */
+export async function scrollNotebook(page, visit, { maxSteps = 100 } = {}) {
+  const list = page.locator('.notebook-editor .cell-list-container').first();
+  const box = await list.boundingBox();
+  if (!box) throw new Error('no notebook on the page');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // One wheel event scrolls the list by one notch (50 px), whatever its delta.
+  const notches = Math.max(1, Math.floor((box.height * 0.7) / 50));
+  for (let i = 0; i < 400 && (await listOffset(page)) > 0; i++) await page.mouse.wheel(0, -120);
+  let last = -1;
+  for (let i = 0; i < maxSteps; i++) {
+    await delay(300);
+    if (await visit()) return true;
+    const offset = await listOffset(page);
+    if (offset === last) return false; // the end
+    last = offset;
+    for (let n = 0; n < notches; n++) await page.mouse.wheel(0, 120);
+  }
+  return false;
+}
+
+/** How far the notebook's cell list is scrolled, in pixels. */
+async function listOffset(page) {
+  const top = await page
+    .locator('.notebook-editor .cell-list-container .monaco-list-rows')
+    .first()
+    .evaluate((element) => element.style.top)
+    .catch(() => '0px');
+  return -parseFloat(top || '0');
+}

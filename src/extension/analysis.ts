@@ -1,0 +1,40 @@
+// One analysis per cell document version, shared by diagnostics, hover, completion and quick fixes.
+// Pure (no `vscode`): documents are anything with a URI, a version and text.
+import { checkCell } from '../core/check';
+import { tokenize, type Token } from '../core/lexer';
+import { MAX_CELL_CHARS } from '../core/limits';
+import type { Problem } from '../core/types';
+
+export interface VersionedText {
+  readonly uri: { toString(): string };
+  readonly version: number;
+  getText(): string;
+}
+
+export interface CellAnalysis {
+  /** Tokens for hovers and completion (none for a cell too large for the kernel). */
+  tokens: Token[];
+  /** What is wrong with the cell without running it. */
+  problems: Problem[];
+}
+
+export function analyze(source: string): CellAnalysis {
+  return { tokens: source.length > MAX_CELL_CHARS ? [] : tokenize(source).tokens, problems: checkCell(source) };
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, { version: number; analysis: CellAnalysis }>();
+
+  get(document: VersionedText): CellAnalysis {
+    const key = document.uri.toString();
+    const cached = this.entries.get(key);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const analysis = analyze(document.getText());
+    this.entries.set(key, { version: document.version, analysis });
+    return analysis;
+  }
+
+  forget(document: VersionedText): void {
+    this.entries.delete(document.uri.toString());
+  }
+}

@@ -1,0 +1,36 @@
+// Entry point: a flat list of registrations. Each piece lives in its own file.
+import * as vscode from 'vscode';
+import { AnalysisCache } from './analysis';
+import { copyLessons, newNotebook, openLesson, restartKernel } from './commands';
+import { CompletionProvider } from './completion';
+import { CellDiagnostics } from './diagnostics';
+import { FileProblems } from './fileProblems';
+import { HoverProvider } from './hover';
+import { LstmKernel } from './kernel';
+import { QuickFixProvider } from './quickFix';
+import { CellResults } from './results';
+import { CELL_LANGUAGE, LstmSerializer, NOTEBOOK_TYPE, serializerOptions } from './serializer';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const analyses = new AnalysisCache();
+  const results = new CellResults();
+  const diagnostics = new CellDiagnostics(analyses);
+  const kernel = new LstmKernel(results, diagnostics);
+  const cells: vscode.DocumentSelector = { language: CELL_LANGUAGE };
+
+  context.subscriptions.push(
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new LstmSerializer(), serializerOptions),
+    kernel,
+    diagnostics,
+    new FileProblems(),
+    vscode.languages.registerHoverProvider(cells, new HoverProvider(analyses, results)),
+    vscode.languages.registerCompletionItemProvider(cells, new CompletionProvider(analyses)),
+    vscode.languages.registerCodeActionsProvider(cells, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
+    vscode.commands.registerCommand('lstm-notebook.new', () => newNotebook()),
+    vscode.commands.registerCommand('lstm-notebook.restart', (argument: unknown) => restartKernel(kernel, argument)),
+    vscode.commands.registerCommand('lstm-notebook.copyLessons', (parent: unknown) => copyLessons(context.extensionUri, parent)),
+    vscode.commands.registerCommand('lstm-notebook.openLesson', (name: unknown) => openLesson(context.extensionUri, name)),
+  );
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,116 @@
+// What a finished cell shows: the renderer's payload and a markdown fallback for everywhere else.
+// Pure (no `vscode`), so both are unit-tested.
+import type { StepPayload } from '../common/payload';
+import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
+import { fixed, round, vector } from './numbers';
+
+/** Steps kept in a payload: the first and the last half of this many. */
+export const MAX_PAYLOAD_STEPS = 200;
+/** Numbers a payload's steps may hold in all, so a wide LSTM keeps fewer steps (a few MB of JSON at most). */
+export const MAX_PAYLOAD_STEP_NUMBERS = 200_000;
+/** Weights are left out of the payload when a gate's matrix is wider than this (H + X columns). */
+export const MAX_PAYLOAD_WEIGHT_COLUMNS = 32;
+
+/** The first and last steps when there are too many to send; all of them otherwise. */
+export function thinSteps(steps: readonly StepTrace[], max = MAX_PAYLOAD_STEPS): StepTrace[] {
+  if (steps.length <= max) return [...steps];
+  const head = Math.ceil(max / 2);
+  return [...steps.slice(0, head), ...steps.slice(steps.length - (max - head))];
+}
+
+/** Numbers one step's trace holds (15·H + X + Y + 1). */
+function numbersPerStep(step: StepTrace): number {
+  const { x, h_prev, c_prev, z, f, i, g, o, fc, ig, c, tanh_c, h, y } = step;
+  const vectors = [x, h_prev, c_prev, z.f, z.i, z.g, z.o, f, i, g, o, fc, ig, c, tanh_c, h, y ?? []];
+  return 1 + vectors.reduce((sum, vector) => sum + vector.length, 0);
+}
+
+/** How many steps fit in a payload: at most MAX_PAYLOAD_STEPS, fewer when each step is large (at least 2). */
+export function payloadStepBudget(steps: readonly StepTrace[]): number {
+  const first = steps[0];
+  if (!first) return MAX_PAYLOAD_STEPS;
+  return Math.max(2, Math.min(MAX_PAYLOAD_STEPS, Math.floor(MAX_PAYLOAD_STEP_NUMBERS / numbersPerStep(first))));
+}
+
+export function buildPayload(result: CellResult): StepPayload {
+  const weights = result.weights;
+  const small = weights !== undefined && weights.hidden + weights.input <= MAX_PAYLOAD_WEIGHT_COLUMNS;
+  return {
+    version: 1,
+    steps: thinSteps(result.steps, payloadStepBudget(result.steps)),
+    totalSteps: Math.max(result.stepsRun, result.steps.length),
+    expects: result.expects,
+    problems: result.errors.filter((problem) => problem.severity === 'warning'),
+    shows: result.shows,
+    ...(small ? { weights } : {}),
+    notation: result.notation,
+  };
+}
+
+/** "line 3, column 5: Unknown word …": how an error names its place in the cell. */
+export function problemMessage(problem: Problem): string {
+  return `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
+
+/** The cell's errors, one per line; warnings are left to the step output. */
+export function errorText(result: CellResult): string {
+  return result.errors.filter((problem) => problem.severity === 'error').map(problemMessage).join('\n');
+}
+
+export function hasErrors(result: CellResult): boolean {
+  return result.errors.some((problem) => problem.severity === 'error');
+}
+
+const GATE_ROWS = [
+  { symbol: 'f', name: 'forget gate', activation: 'σ' },
+  { symbol: 'i', name: 'input gate', activation: 'σ' },
+  { symbol: 'g', name: 'potential memory C̃', activation: 'tanh' },
+  { symbol: 'o', name: 'output gate', activation: 'σ' },
+] as const;
+
+function stepTable(step: StepTrace): string[] {
+  const lines = [
+    '| | pre-activation z | value |',
+    '|---|---:|---:|',
+    ...GATE_ROWS.map(({ symbol, name, activation }) =>
+      `| ${name} ${symbol} = ${activation}(z) | ${vector(step.z[symbol], fixed)} | ${vector(step[symbol])} |`),
+    '',
+    '| | before | after |',
+    '|---|---:|---:|',
+    `| long-term memory c | ${vector(step.c_prev)} | ${vector(step.c)} |`,
+    `| short-term memory h | ${vector(step.h_prev)} | ${vector(step.h)} |`,
+  ];
+  if (step.y) lines.push(`| prediction y | | ${vector(step.y)} |`);
+  return lines;
+}
+
+function expectLine(expect: ExpectResult): string {
+  const actual = expect.actual ? vector(expect.actual, (value) => round(value, 6)) : 'nothing yet';
+  return `- ${expect.pass ? '✅' : '❌'} \`${expect.text}\` (actual ${actual})`;
+}
+
+function stateLine(state: CellResult['state']): string {
+  const parts: string[] = [];
+  if (state.x) parts.push(`x = ${vector(state.x)}`);
+  if (state.h) parts.push(`h = ${vector(state.h)}`);
+  if (state.c) parts.push(`c = ${vector(state.c)}`);
+  return parts.length ? parts.join(', ') : 'nothing set yet';
+}
+
+/** A markdown summary of the cell: the last step's gates as a table, then each expect with its actual value. */
+export function markdownSummary(result: CellResult): string {
+  const lines: string[] = [];
+  const last = result.steps.at(-1);
+  if (last) {
+    const count = Math.max(result.stepsRun, result.steps.length);
+    const ran = count === 1 ? `Step t = ${last.t}` : `${count} steps ran; the last, t = ${last.t}`;
+    lines.push(`**${ran}** with input x = ${vector(last.x)}`, '', ...stepTable(last));
+  } else {
+    lines.push(`No step ran (t = ${result.time}). State: ${stateLine(result.state)}.`);
+  }
+  if (result.expects.length) {
+    const passed = result.expects.filter((expect) => expect.pass).length;
+    lines.push('', `**Expectations:** ${passed} of ${result.expects.length} passed`, '', ...result.expects.map(expectLine));
+  }
+  return lines.join('\n') + '\n';
+}

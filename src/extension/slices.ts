@@ -1,0 +1,12 @@
+// Runs a cell in time slices, pausing between them so the extension host stays responsive and a
+// cancel takes effect within one slice. Pure (no `vscode`).
+import type { CellExecution } from '../core/session';
+import type { CellResult } from '../core/types';
+
+/** Resolves on the next turn of the event loop, after pending I/O and messages. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function runInSlices(run: CellExecution, sliceMs: number, pause: () => Promise<void> = nextTurn): Promise<CellResult> {
+  while (!run.advance(sliceMs)) await pause();
+  return run.result;
+}
