@@ -23,17 +23,38 @@ const extension = {
   external: ['vscode'],
 };
 
-/** Notebook renderer: an ES module in the webview; mermaid and KaTeX split into lazily loaded chunks. */
+/**
+ * Notebook renderer: an ES module in the webview. mermaid and KaTeX are imported lazily, each from a
+ * single bundle of its own beside renderer.js (mermaid's own dynamic imports are inlined into it), so
+ * the package holds three scripts rather than a hundred chunks.
+ */
+const LAZY_LIBRARIES = { mermaid: './mermaid.js', katex: './katex.js' };
+
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(build) {
+    build.onResolve({ filter: /^(mermaid|katex)$/ }, (args) => ({ path: LAZY_LIBRARIES[args.path], external: true }));
+  },
+};
+
 const renderer = {
   ...common,
   entryPoints: { renderer: 'src/renderer/index.ts' },
   outdir: 'dist/renderer',
   platform: 'browser',
   format: 'esm',
-  splitting: true,
   target: 'es2022',
-  // Chunks sit next to renderer.js; VS Code imports the entry by URL, so relative imports resolve.
-  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [lazyLibraries],
+};
+
+/** The libraries themselves, one file each; VS Code imports renderer.js by URL, so './mermaid.js' resolves beside it. */
+const libraries = {
+  ...common,
+  entryPoints: { mermaid: 'src/renderer/lib/mermaid.ts', katex: 'src/renderer/lib/katex.ts' },
+  outdir: 'dist/renderer',
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
 };
 
 /** Headless runner and benchmark: Node scripts. */
@@ -58,7 +79,7 @@ function copyAssets() {
 // Chunk names carry content hashes: start clean so stale chunks never reach the package.
 rmSync('dist/renderer', { recursive: true, force: true });
 
-const builds = [extension, renderer, node];
+const builds = [extension, renderer, libraries, node];
 if (watch) {
   copyAssets();
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -2,6 +2,10 @@
 //   f_t = σ(W_f·[h_{t−1}, x_t] + b_f)      i_t = σ(W_i·[h_{t−1}, x_t] + b_i)
 //   C̃_t = tanh(W_c·[h_{t−1}, x_t] + b_c)   o_t = σ(W_o·[h_{t−1}, x_t] + b_o)
 //   c_t = f_t ⊙ c_{t−1} + i_t ⊙ C̃_t        h_t = o_t ⊙ tanh(c_t)        y_t = W_y·h_t + b_y
+// The gates' affine map, W·[h, x] + b, is the hot loop: it runs in WebAssembly SIMD when available
+// (./wasmAffine), else in scalar JS.
+
+import { affineJs as affine, createWasmAffine, type WasmAffine } from './wasmAffine';
 
 /** σ(z) = 1 / (1 + e^(−z)), written so e^(−z) never overflows: σ(±1e5) is exactly 1 or 0. */
 export function sigmoid(z: number): number {
@@ -34,35 +38,23 @@ export class LstmWorkspace {
   readonly tanhC: Float64Array;
   readonly h: Float64Array;
   readonly y: Float64Array;
+  /** The weights and bias copied once into WebAssembly memory, `concat` and `z` being views into it; undefined without SIMD. */
+  readonly wasm: WasmAffine | undefined;
 
   constructor(readonly params: LstmParams) {
     const { hidden: H, input: X } = params;
-    this.concat = new Float64Array(H + X);
-    this.z = new Float64Array(4 * H);
+    this.wasm = createWasmAffine(4 * H, H + X);
+    if (this.wasm) {
+      this.wasm.weights.set(params.weights);
+      this.wasm.bias.set(params.bias);
+    }
+    this.concat = this.wasm?.v ?? new Float64Array(H + X);
+    this.z = this.wasm?.out ?? new Float64Array(4 * H);
     this.gates = new Float64Array(4 * H);
     this.c = new Float64Array(H);
     this.tanhC = new Float64Array(H);
     this.h = new Float64Array(H);
     this.y = new Float64Array(params.dense?.outputs ?? 0);
-  }
-}
-
-/** z = W·v + b for every row; the hot loop, unrolled by four. */
-function affine(weights: Float64Array, bias: Float64Array, v: Float64Array, out: Float64Array): void {
-  const n = v.length;
-  const rows = out.length;
-  const n4 = n - (n % 4);
-  for (let r = 0, base = 0; r < rows; r++, base += n) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    let k = 0;
-    for (; k < n4; k += 4) {
-      s0 += weights[base + k] * v[k];
-      s1 += weights[base + k + 1] * v[k + 1];
-      s2 += weights[base + k + 2] * v[k + 2];
-      s3 += weights[base + k + 3] * v[k + 3];
-    }
-    for (; k < n; k++) s0 += weights[base + k] * v[k];
-    out[r] = bias[r] + (s0 + s1 + s2 + s3);
   }
 }
 
@@ -75,7 +67,8 @@ export function lstmStep(ws: LstmWorkspace, x: ArrayLike<number>, hPrev: ArrayLi
   const { concat, z, gates, c, tanhC, h } = ws;
   for (let k = 0; k < H; k++) concat[k] = hPrev[k];
   for (let k = 0; k < X; k++) concat[H + k] = x[k];
-  affine(weights, bias, concat, z);
+  if (ws.wasm) ws.wasm.run();
+  else affine(weights, bias, concat, z);
   for (let k = 0; k < H; k++) {
     const f = sigmoid(z[k]);
     const i = sigmoid(z[H + k]);

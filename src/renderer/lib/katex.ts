@@ -1,0 +1,2 @@
+// Entry of the lazily loaded KaTeX bundle (see esbuild.mjs).
+export { default } from 'katex';

@@ -1,0 +1,2 @@
+// Entry of the lazily loaded mermaid bundle (see esbuild.mjs).
+export { default } from 'mermaid';
