@@ -39,16 +39,20 @@ export function tokenize(source: string): Tokens {
   for (let step = scanner.next(); ; step = scanner.next()) if (step.done) return step.value;
 }
 
-/** Tokenizes about `sliceChars` characters between yields, so a huge cell never blocks for long. */
-export function* tokenizeInSlices(source: string, sliceChars = 65536): Generator<void, Tokens> {
+/**
+ * Tokenizes about `sliceChars` characters between yields, so a huge cell never blocks for long. With a
+ * `sink`, each token goes there as it is read instead of into the returned list.
+ */
+export function* tokenizeInSlices(source: string, sliceChars = 65536, sink?: (token: Token) => void): Generator<void, Tokens> {
   const tokens: Token[] = [];
   const problems: Problem[] = [];
+  const emit = sink ?? ((token: Token) => void tokens.push(token));
   let line = 1;
   let lineStart = 0;
   let i = 0;
   let sliceEnd = sliceChars;
   const push = (kind: TokenKind, text: string) => {
-    tokens.push({ kind, text, line, column: i - lineStart + 1, offset: i });
+    emit({ kind, text, line, column: i - lineStart + 1, offset: i });
     i += text.length;
   };
   while (i < source.length) {

@@ -47,7 +47,8 @@ interface Fence {
 }
 
 function openingFence(line: string): Fence | undefined {
-  const match = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+  // [\s\S]: a line here never holds \n or \r, but may hold U+2028/U+2029, which "." does not match.
+  const match = /^( {0,3})(`{3,}|~{3,})([\s\S]*)$/.exec(line);
   if (!match) return undefined;
   const char = match[2][0] as '`' | '~';
   const info = match[3].trim();
@@ -207,7 +208,9 @@ function freshText(cell: NotebookCell, previous: CellKind | 'none', eol: string,
   }
   // Two markdown cells in a row, or an empty one, need the separator line to exist on their own.
   const blank = cell.source.trim() === '';
-  const separator = previous === 'markdown' || blank ? CELL_SEPARATOR + eol : '';
+  // A first cell starting with U+FEFF would be read back as a byte order mark: the separator line goes first.
+  const leadingBom = previous === 'none' && cell.source.startsWith('\uFEFF');
+  const separator = previous === 'markdown' || blank || leadingBom ? CELL_SEPARATOR + eol : '';
   const body = blank ? '' : withEol(protectMarkdown(cell.source), eol) + eol;
   return `${previous === 'code' ? gap : ''}${separator}${body}`;
 }
@@ -219,20 +222,25 @@ function endsWithBlankLine(text: string): boolean {
 }
 
 export function printNotebook(doc: NotebookDoc): string {
-  let out = doc.bom;
+  // Parts joined once at the end, and only the last part looked at: testing the whole output with a
+  // regex after every cell flattened it each time, quadratic in its size (14 s for a 10 MB notebook).
+  // Every part starts at a line start, so the last one tells whether the output ends a line or a blank line.
+  const parts: string[] = [doc.bom];
+  let last = '';
   let previous: CellKind | 'none' = 'none';
   for (const cell of doc.cells) {
     const layout = cell.layout;
-    const reusable =
-      layout && layout.kind === cell.kind && layout.source === cell.source && layout.previous === previous &&
-      (out.length === doc.bom.length || /[\r\n]$/.test(out));
+    const atLineStart = parts.length === 1 || /[\r\n]$/.test(last);
+    const reusable = layout && layout.kind === cell.kind && layout.source === cell.source && layout.previous === previous && atLineStart;
     if (reusable) {
-      out += layout.text;
+      last = layout.text;
     } else {
-      if (out.length > doc.bom.length && !/[\r\n]$/.test(out)) out += doc.eol;
-      out += freshText(cell, previous, doc.eol, endsWithBlankLine(out.slice(doc.bom.length)));
+      const gap = atLineStart ? '' : doc.eol;
+      last = gap + freshText(cell, previous, doc.eol, endsWithBlankLine(last + gap));
     }
+    parts.push(last);
     previous = cell.kind;
   }
-  return out + doc.trailing;
+  parts.push(doc.trailing);
+  return parts.join('');
 }

@@ -52,27 +52,45 @@ const spanOf = (token: Token): Span => ({ line: token.line, column: token.column
 /** A logical line: the tokens of one statement, or how many there were when too many to keep. */
 type LogicalLine = { tokens: Token[]; overflow: number };
 
-/** Statements end at a line break outside brackets, so a matrix may span lines. */
-function* logicalLines(tokens: readonly Token[]): Generator<LogicalLine> {
-  let current: Token[] = [];
-  let overflow = 0;
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.kind === 'comment') continue;
+/**
+ * Splits tokens into statements as the tokenizer reads them: a statement ends at a line break outside
+ * brackets, so a matrix may span lines. Beyond MAX_STATEMENT_TOKENS a statement's tokens are only
+ * counted, so a hostile cell costs the memory of one statement at most, not of all its tokens.
+ */
+class StatementSplitter {
+  private current: Token[] = [];
+  private overflow = 0;
+  private depth = 0;
+  private ready: LogicalLine[] = [];
+
+  push(token: Token): void {
+    if (token.kind === 'comment') return;
     if (token.kind === 'newline') {
-      if (depth === 0 && current.length) {
-        yield { tokens: current, overflow };
-        current = [];
-        overflow = 0;
-      }
-      continue;
+      if (this.depth === 0 && this.current.length) this.flush();
+      return;
     }
-    if (token.text === '[') depth++;
-    if (token.text === ']') depth = Math.max(0, depth - 1);
-    if (current.length < MAX_STATEMENT_TOKENS) current.push(token);
-    else overflow++;
+    if (token.text === '[') this.depth++;
+    if (token.text === ']') this.depth = Math.max(0, this.depth - 1);
+    if (this.current.length < MAX_STATEMENT_TOKENS) this.current.push(token);
+    else this.overflow++;
   }
-  if (current.length) yield { tokens: current, overflow };
+
+  end(): void {
+    if (this.current.length) this.flush();
+  }
+
+  /** The statements completed since the last call. */
+  take(): LogicalLine[] {
+    const lines = this.ready;
+    this.ready = [];
+    return lines;
+  }
+
+  private flush(): void {
+    this.ready.push({ tokens: this.current, overflow: this.overflow });
+    this.current = [];
+    this.overflow = 0;
+  }
 }
 
 class LineReader {
@@ -218,7 +236,7 @@ function readName(reader: LineReader, statement: string): ValueName | undefined 
   const token = reader.next();
   const names = Object.keys(VALUE_NAMES);
   if (!token) return reader.fail(undefined, `${statement} needs a name: one of ${names.join(', ')}.`);
-  if (token.kind === 'word' && token.text in VALUE_NAMES) return token.text as ValueName;
+  if (token.kind === 'word' && Object.hasOwn(VALUE_NAMES, token.text)) return token.text as ValueName;
   const suggestion = token.kind === 'word' ? closest(token.text, names) : undefined;
   return reader.fail(token, `${statement} can't read "${token.text}"; it reads ${names.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
 }
@@ -229,7 +247,7 @@ function statementSpan(tokens: Token[]): Span {
   return { line: first.line, column: first.column, length: lastOnLine.column + lastOnLine.text.length - first.column };
 }
 
-function readStatement(reader: LineReader, sourceLines: readonly string[]): Statement | undefined {
+function readStatement(reader: LineReader, source: string): Statement | undefined {
   const head = reader.next() as Token;
   const span = statementSpan(reader.tokens);
   const word = head.text;
@@ -238,12 +256,12 @@ function readStatement(reader: LineReader, sourceLines: readonly string[]): Stat
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' A line starts with x, h, c, a gate (forget, input, candidate, output), dense, step, run, expect or load.';
     return reader.fail(head, `Unknown word "${word}".${hint}`, suggestion);
   }
-  if (word in STATE_ALIASES) {
+  if (Object.hasOwn(STATE_ALIASES, word)) {
     if (!reader.expectPunct('=', `"=" after ${word}`)) return undefined;
     const value = readValue(reader, `a value for ${word}`);
     return value && { type: 'assign', target: STATE_ALIASES[word], value, span };
   }
-  if (word in GATE_WORDS) {
+  if (Object.hasOwn(GATE_WORDS, word)) {
     const settings = readSettings(reader, GATE_KEYS, `The ${word} gate`);
     return settings && { type: 'gate', gate: GATE_WORDS[word as keyof typeof GATE_WORDS], settings, span };
   }
@@ -270,14 +288,19 @@ function readStatement(reader: LineReader, sourceLines: readonly string[]): Stat
       const literals = reader.tokens.slice(valueStart, reader.position).filter((t) => t.kind === 'number');
       // Each element is proven to the digits written for it, unless `within` says otherwise.
       let tolerances = literals.map((t) => impliedTolerance(t.text));
+      const unbounded = literals.find((t) => !Number.isFinite(impliedTolerance(t.text)));
       if (!reader.done) {
         const within = reader.next() as Token;
         if (within.text !== 'within') return reader.fail(within, `Expected "within" and a tolerance after the value but found "${within.text}".${didYouMean(within.text, ['within'])}`, closest(within.text, ['within']));
         const tol = reader.next();
         if (!tol || tol.kind !== 'number' || !(Number(tol.text) >= 0) || !Number.isFinite(Number(tol.text))) return reader.fail(tol, 'The tolerance after "within" must be a number ≥ 0, e.g. within 0.01.');
         tolerances = literals.map(() => Number(tol.text));
+      } else if (unbounded) {
+        return reader.fail(unbounded, `${unbounded.text} is written to no digit expect can check (its last digit is worth more than float64 holds): give a tolerance, e.g. within 0.01.`);
       }
-      const text = sourceLines[head.line - 1].slice(head.column - 1).replace(/\s*#.*$/, '').trim();
+      // The statement as written, from its tokens: comments and line breaks never reach the text.
+      const last = reader.tokens[reader.tokens.length - 1];
+      const text = source.slice(head.offset, last.offset + last.text.length).replace(/\s+/g, ' ');
       return { type: 'expect', name, value, tolerances, text, span };
     }
     case 'load': {
@@ -317,33 +340,57 @@ export function parseCell(source: string): ParsedCell {
   for (let step = parser.next(); ; step = parser.next()) if (step.done) return step.value;
 }
 
-/** Parses with a yield every `sliceTokens` tokens or so, so the kernel can stay responsive on huge cells. */
-export function* parseCellInSlices(source: string, sliceTokens = 20_000): Generator<void, ParsedCell> {
-  const { tokens, problems } = yield* tokenizeInSlices(source, sliceTokens * 4);
+export interface ParseOptions {
+  /** Keep every token in the result, for editor features (hovers, completion). The kernel needs none. Default true. */
+  keepTokens?: boolean;
+}
+
+/**
+ * Parses with a yield every `sliceTokens` tokens or so, so the kernel can stay responsive on huge cells.
+ * Statements are parsed as the tokenizer completes them, so (without keepTokens) a cell's tokens are
+ * never all held at once: a 10 MB cell took 860 MB and slices of 480 ms (garbage collection) before.
+ */
+export function* parseCellInSlices(source: string, sliceTokens = 20_000, options: ParseOptions = {}): Generator<void, ParsedCell> {
+  const keepTokens = options.keepTokens ?? true;
+  const tokens: Token[] = [];
+  const splitter = new StatementSplitter();
+  const scanner = tokenizeInSlices(source, sliceTokens * 4, (token) => {
+    if (keepTokens) tokens.push(token);
+    splitter.push(token);
+  });
   const statements: Statement[] = [];
-  const sourceLines = source.split(/\r\n|\r|\n/);
+  const problems: Problem[] = []; // the parser's; the tokenizer's come first, as before
+  let lexerProblems: Problem[] | undefined;
   let sinceYield = 0;
-  for (const { tokens: line, overflow } of logicalLines(tokens)) {
-    sinceYield += line.length;
-    if (sinceYield >= sliceTokens) {
-      yield;
-      sinceYield = 0;
+  while (!lexerProblems) {
+    const scanned = scanner.next();
+    if (scanned.done) {
+      lexerProblems = scanned.value.problems;
+      splitter.end();
     }
-    if (overflow) {
-      const first = line[0];
-      problems.push(problemAt(first.line, first.column, first.text.length,
-        `This statement has ${line.length + overflow} tokens; one statement holds at most ${MAX_STATEMENT_TOKENS} (MAX_STATEMENT_TOKENS, about ${MAX_STATEMENT_TOKENS / 2} numbers). Split the run into several lines.`));
-      continue;
+    for (const { tokens: line, overflow } of splitter.take()) {
+      sinceYield += line.length;
+      if (sinceYield >= sliceTokens) {
+        yield;
+        sinceYield = 0;
+      }
+      if (overflow) {
+        const first = line[0];
+        problems.push(problemAt(first.line, first.column, first.text.length,
+          `This statement has ${line.length + overflow} tokens; one statement holds at most ${MAX_STATEMENT_TOKENS} (MAX_STATEMENT_TOKENS, about ${MAX_STATEMENT_TOKENS / 2} numbers). Split the run into several lines.`));
+        continue;
+      }
+      const reader = new LineReader(line, problems);
+      const statement = readStatement(reader, source);
+      if (!statement) continue;
+      if (!reader.done) {
+        const extra = reader.peek() as Token;
+        reader.fail(extra, `Unexpected "${extra.text}" after the end of the statement. Put each statement on its own line.`);
+        continue;
+      }
+      statements.push(statement);
     }
-    const reader = new LineReader(line, problems);
-    const statement = readStatement(reader, sourceLines);
-    if (!statement) continue;
-    if (!reader.done) {
-      const extra = reader.peek() as Token;
-      reader.fail(extra, `Unexpected "${extra.text}" after the end of the statement. Put each statement on its own line.`);
-      continue;
-    }
-    statements.push(statement);
+    if (!lexerProblems) yield;
   }
-  return { statements, problems, tokens };
+  return { statements, problems: [...lexerProblems, ...problems], tokens };
 }

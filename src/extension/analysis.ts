@@ -1,7 +1,8 @@
 // One analysis per cell document version, shared by diagnostics, hover, completion and quick fixes.
 // Pure (no `vscode`): documents are anything with a URI, a version and text.
 import { checkCell } from '../core/check';
-import { tokenize, type Token } from '../core/lexer';
+import type { Token } from '../core/lexer';
+import { parseCell } from '../core/parser';
 import { MAX_CELL_CHARS } from '../core/limits';
 import type { Problem } from '../core/types';
 
@@ -18,8 +19,14 @@ export interface CellAnalysis {
   problems: Problem[];
 }
 
+/** Larger cells are not analyzed as you type (it runs synchronously on the extension host); running one reports its errors. */
+export const MAX_ANALYZED_CHARS = 1024 * 1024;
+
 export function analyze(source: string): CellAnalysis {
-  return { tokens: source.length > MAX_CELL_CHARS ? [] : tokenize(source).tokens, problems: checkCell(source) };
+  if (source.length > MAX_ANALYZED_CHARS) return { tokens: [], problems: source.length > MAX_CELL_CHARS ? checkCell(source) : [] };
+  // One parse gives both (tokenize and then checkCell read the cell twice).
+  const { tokens, problems } = parseCell(source);
+  return { tokens, problems };
 }
 
 export class AnalysisCache {

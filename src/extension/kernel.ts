@@ -139,7 +139,10 @@ export class LstmKernel implements vscode.Disposable {
   private async readFiles(source: string, state: NotebookState, notebook: vscode.NotebookDocument): Promise<void> {
     state.files.clear();
     if (!vscode.workspace.isTrusted || !/\bload\b/.test(source)) return; // a parse only for cells that may load
-    for (const [path, file] of await readLoadFiles(notebook.uri, parseCell(source).statements)) state.files.set(path, file);
+    // Only the lines that start with load (a load statement is one line): parsing a whole 10 MB cell
+    // here, synchronously before the sliced run, blocked the extension host for seconds.
+    const loads = source.match(/^[ \t\f\v\u00a0\ufeff]*load\b[^\r\n]*/gm)?.join('\n') ?? '';
+    for (const [path, file] of await readLoadFiles(notebook.uri, parseCell(loads).statements)) state.files.set(path, file);
   }
 
   /** Shows a finished cell's outputs and squiggles. */

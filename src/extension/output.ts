@@ -84,9 +84,18 @@ function stepTable(step: StepTrace): string[] {
   return lines;
 }
 
+/** Text as a markdown code span that no backtick in it can close (CommonMark shows a code span's content literally, HTML included). */
+export function inlineCode(text: string): string {
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^`|`$|^ .* $/.test(flat) || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 function expectLine(expect: ExpectResult): string {
   const actual = expect.actual ? vector(expect.actual, (value) => round(value, 6)) : 'nothing yet';
-  return `- ${expect.pass ? '✅' : '❌'} \`${expect.text}\` (actual ${actual})`;
+  return `- ${expect.pass ? '✅' : '❌'} ${inlineCode(expect.text)} (actual ${actual})`;
 }
 
 function stateLine(state: CellResult['state']): string {

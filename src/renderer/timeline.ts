@@ -64,7 +64,8 @@ export function stepChart(steps: StepTrace[]): SVGSVGElement {
   // Slots along the axis: one per step, plus one for each jump.
   const slots = steps.length + parts.length - 1;
   const slotX = (slot: number): number => PAD.left + (slot / Math.max(1, slots - 1)) * (WIDTH - PAD.left - PAD.right - 70);
-  const toY = (v: number): number => PAD.top + ((high - v) / (high - low)) * (HEIGHT - PAD.top - PAD.bottom);
+  // Halves: high - low overflows to ∞ when the values span more than the largest float64.
+  const toY = (v: number): number => PAD.top + ((high / 2 - v / 2) / (high / 2 - low / 2)) * (HEIGHT - PAD.top - PAD.bottom);
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'timeline', role: 'img' });
   const [first, last] = [steps[0]?.t ?? 0, steps[steps.length - 1]?.t ?? 0];
   chart.setAttribute('aria-label', `short-term memory h and long-term memory C over steps ${first} to ${last}`);
@@ -137,7 +138,9 @@ function range(values: number[]): [number, number] {
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
   if (high - low < 1e-9) return [low - 1, high + 1];
+  if (!Number.isFinite(high - low)) return [low, high];
   const magnitude = 10 ** Math.floor(Math.log10(high - low));
   const step = [0.1, 0.2, 0.5, 1].map((m) => m * magnitude).find((s) => (high - low) / s <= 8) ?? magnitude;
-  return [Math.floor(low / step) * step, Math.ceil(high / step) * step];
+  // Rounded outwards, but never past the largest float64.
+  return [Math.max(-Number.MAX_VALUE, Math.floor(low / step) * step), Math.min(Number.MAX_VALUE, Math.ceil(high / step) * step)];
 }
