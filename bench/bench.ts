@@ -12,16 +12,6 @@ const CASES: { X: number; H: number; T: number }[] = [
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -129,6 +119,7 @@ with torch.no_grad():
         times.append(time.perf_counter() - start)
 print(json.dumps({"version": torch.__version__, "threads": torch.get_num_threads(), "time": statistics.median(times)}))
 `;
+import { rng } from '../test/support/rng';
 
 const PYTHON = '/usr/bin/python3';
 

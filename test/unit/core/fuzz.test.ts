@@ -11,17 +11,8 @@ import { checkCell } from '../../../src/core/check';
 import { parseNotebook } from '../../../src/core/notebook';
 import { Session } from '../../../src/core/session';
 import type { CellResult, Problem } from '../../../src/core/types';
+import { rng } from '../../support/rng';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)];

@@ -11,20 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LstmWorkspace, lstmForward, lstmStep, type LstmParams } from '../../../src/core/lstm';
 import { formatNumber } from '../../../src/core/numbers';
 import { Session } from '../../../src/core/session';
+import { rng } from '../../support/rng';
 
 const TOL = 1e-4;
 
-/** mulberry32: a small seeded generator, so every run tests the same weights. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const f32 = Math.fround;
 

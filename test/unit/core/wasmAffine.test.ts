@@ -3,17 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LstmWorkspace, lstmStep, type LstmParams } from '../../../src/core/lstm';
 import { affineJs, createWasmAffine, setWasmAffineEnabled, wasmAffineAvailable } from '../../../src/core/wasmAffine';
+import { rng } from '../../support/rng';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** out[r] = b[r] + Σ_k W[r, k]·v[k], summed left to right. */
 function reference(w: Float64Array, b: Float64Array, v: Float64Array, rows: number, n: number): Float64Array {
