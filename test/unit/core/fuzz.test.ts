@@ -12,6 +12,7 @@ import { parseNotebook } from '../../../src/core/notebook';
 import { Session } from '../../../src/core/session';
 import type { CellResult, Problem } from '../../../src/core/types';
 import { rng } from '../../support/rng';
+import { SEED_SETUP } from '../../support/seedCell';
 
 
 type Random = () => number;
@@ -55,14 +56,7 @@ function soup(r: Random, tokens: number): string {
 }
 
 const VALID_CELLS = [
-  `x = 1
-h = 1
-c = 5
-forget     wx = 1.75   wh = 3.25   b = 1.40
-input      wx = 2.30   wh = 1.85   b = 0.45
-candidate  wx = 0.45   wh = 0.35   b = -0.05
-output     wx = -0.03  wh = 4.67   b = 0.50
-dense      w = 2       b = 1
+  `${SEED_SETUP}
 step
 expect c = 5.62
 expect y = 2.99 within 0.01

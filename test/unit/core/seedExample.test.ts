@@ -2,16 +2,10 @@
 // (σ(z) = 1/(1+e^−z) computed with Math.exp here, independently of the engine's code path).
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/core/session';
+import { SEED_SETUP } from '../../support/seedCell';
 
 const SEED_CELL = `
-x = 1
-h = 1
-c = 5
-forget     wx = 1.75   wh = 3.25   b = 1.40
-input      wx = 2.30   wh = 1.85   b = 0.45
-candidate  wx = 0.45   wh = 0.35   b = -0.05
-output     wx = -0.03  wh = 4.67   b = 0.50
-dense      w = 2       b = 1
+${SEED_SETUP}
 step
 `;
 

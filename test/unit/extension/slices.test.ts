@@ -4,15 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/core/session';
 import { buildPayload, markdownSummary } from '../../../src/extension/output';
 import { runInSlices } from '../../../src/extension/slices';
+import { SEED_SETUP } from '../../support/seedCell';
 
-const WALKTHROUGH = `x = 1
-h = 1
-c = 5
-forget     wx = 1.75   wh = 3.25   b = 1.40
-input      wx = 2.30   wh = 1.85   b = 0.45
-candidate  wx = 0.45   wh = 0.35   b = -0.05
-output     wx = -0.03  wh = 4.67   b = 0.50
-dense      w = 2       b = 1
+const WALKTHROUGH = `${SEED_SETUP}
 step
 expect c = 5.62 within 0.01`;
 
