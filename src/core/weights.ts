@@ -56,8 +56,7 @@ export function asMatrix(value: Value, rows: number, cols: number): Matrix | und
 }
 
 function shapeText(value: Value): string {
-  const d = describe(value);
-  return value.depth === 2 ? `is ${d}` : `is ${d}`;
+  return `is ${describe(value)}`;
 }
 
 /** Splits W (H×(H+X), columns [h, x]) into wh and wx. */
