@@ -12,7 +12,6 @@ const CASES: { X: number; H: number; T: number }[] = [
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Warm-up once, then the median of `runs` timed calls, in seconds. */
@@ -27,11 +26,14 @@ async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<
   return median(times);
 }
 
-const seconds = (s: number) => (s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 1e3).toFixed(1)} ms` : `${(s * 1e6).toFixed(0)} µs`);
+const seconds = (s: number) =>
+  s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 1e3).toFixed(1)} ms` : `${(s * 1e6).toFixed(0)} µs`;
 
 function compare(core: number, other: number, name: string): string {
   const ratio = other / core;
-  return ratio >= 1 ? `core ${seconds(core)}, ${name} ${seconds(other)}: ${ratio.toFixed(1)}× faster` : `core ${seconds(core)}, ${name} ${seconds(other)}: ${(1 / ratio).toFixed(1)}× slower`;
+  return ratio >= 1
+    ? `core ${seconds(core)}, ${name} ${seconds(other)}: ${ratio.toFixed(1)}× faster`
+    : `core ${seconds(core)}, ${name} ${seconds(other)}: ${(1 / ratio).toFixed(1)}× slower`;
 }
 
 /** Random weights in Keras layout (what tfjs takes) and the same weights in the core's stacked layout. */
@@ -89,9 +91,15 @@ async function loadTf(): Promise<Tf | undefined> {
 
 function tfjsModel(tf: Tf, X: number, H: number, T: number, w: ReturnType<typeof makeWeights>) {
   const lstm = tf.layers.lstm({
-    units: H, inputShape: [T, X], returnSequences: false, recurrentActivation: 'sigmoid', activation: 'tanh', unitForgetBias: false,
+    units: H,
+    inputShape: [T, X],
+    returnSequences: false,
+    recurrentActivation: 'sigmoid',
+    activation: 'tanh',
+    unitForgetBias: false,
     // Replaced by setWeights; tfjs's default orthogonal initializer alone takes many seconds at H = 512.
-    kernelInitializer: 'zeros', recurrentInitializer: 'zeros',
+    kernelInitializer: 'zeros',
+    recurrentInitializer: 'zeros',
   });
   const model = tf.sequential({ layers: [lstm] });
   lstm.setWeights([tf.tensor2d(w.kernel, [X, 4 * H]), tf.tensor2d(w.recurrent, [H, 4 * H]), tf.tensor1d(w.bias)]);
@@ -132,8 +140,15 @@ function pytorchMissing(): string | undefined {
 }
 
 /** torch.nn.LSTM's forward time for one case, in a child process, run right after the core's for that case. */
-function pytorchTime(c: { X: number; H: number; T: number }): { version: string; threads: number; time: number } | string {
-  const out = spawnSync(PYTHON, ['-c', PYTORCH_SCRIPT, JSON.stringify(c), String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function pytorchTime(c: {
+  X: number;
+  H: number;
+  T: number;
+}): { version: string; threads: number; time: number } | string {
+  const out = spawnSync(PYTHON, ['-c', PYTORCH_SCRIPT, JSON.stringify(c), String(RUNS)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (out.status !== 0) return `the PyTorch benchmark failed (${out.stderr.trim().split('\n').at(-1)})`;
   return JSON.parse(out.stdout);
 }
@@ -169,7 +184,8 @@ function makeNotebook(lines: number): string {
 
 function parseAll(text: string): number {
   let statements = 0;
-  for (const cell of parseNotebook(text).cells) if (cell.kind === 'code') statements += parseCell(cell.source).statements.length;
+  for (const cell of parseNotebook(text).cells)
+    if (cell.kind === 'code') statements += parseCell(cell.source).statements.length;
   return statements;
 }
 
@@ -180,7 +196,10 @@ async function main() {
   const tf = await loadTf();
   const missing = pytorchMissing();
   console.log(missing ?? 'PyTorch: torch.nn.LSTM float64, torch.set_num_threads(1), no_grad, input [T, 1, X]');
-  if (tf) console.log(`TensorFlow.js ${tf.version.tfjs}, backend ${tf.getBackend()}, tf.layers.lstm float32 (predict on [1, T, X])`);
+  if (tf)
+    console.log(
+      `TensorFlow.js ${tf.version.tfjs}, backend ${tf.getBackend()}, tf.layers.lstm float32 (predict on [1, T, X])`,
+    );
 
   for (const [index, { X, H, T }] of CASES.entries()) {
     console.log(`\nforward X = ${X}, H = ${H}, T = ${T}  (${((8 * H * (H + X) * T) / 1e9).toFixed(2)} GFLOP)`);
@@ -193,16 +212,21 @@ async function main() {
     const core = await time(() => {
       coreH = lstmForward(w.params, xs, h0, c0).h;
     });
-    console.log(`  core lstmForward (float64): ${seconds(core)}  (${((8 * H * (H + X) * T) / core / 1e9).toFixed(2)} GFLOP/s)`);
+    console.log(
+      `  core lstmForward (float64): ${seconds(core)}  (${((8 * H * (H + X) * T) / core / 1e9).toFixed(2)} GFLOP/s)`,
+    );
     if (tf) {
       const model = tfjsModel(tf, X, H, T, w);
       const input = tf.tensor3d(xs32, [1, T, X]);
       let tfH: Float32Array | undefined;
-      const tfjs = await time(async () => {
-        const out = model.predict(input) as import('@tensorflow/tfjs').Tensor;
-        tfH = (await out.data()) as Float32Array;
-        out.dispose();
-      }, Math.min(RUNS, 3));
+      const tfjs = await time(
+        async () => {
+          const out = model.predict(input) as import('@tensorflow/tfjs').Tensor;
+          tfH = (await out.data()) as Float32Array;
+          out.dispose();
+        },
+        Math.min(RUNS, 3),
+      );
       const diff = coreH && tfH ? Math.max(...Array.from(coreH, (v, k) => Math.abs(v - tfH![k]))) : NaN;
       console.log(`  tfjs: ${compare(core, tfjs, 'tfjs')}   (final h agrees within ${diff.toExponential(1)})`);
       input.dispose();
@@ -210,7 +234,11 @@ async function main() {
     }
     if (!missing) {
       const torch = pytorchTime({ X, H, T });
-      console.log(typeof torch === 'string' ? `  PyTorch: ${torch}` : `  PyTorch ${torch.version} (${torch.threads} thread): ${compare(core, torch.time, 'PyTorch')}`);
+      console.log(
+        typeof torch === 'string'
+          ? `  PyTorch: ${torch}`
+          : `  PyTorch ${torch.version} (${torch.threads} thread): ${compare(core, torch.time, 'PyTorch')}`,
+      );
     }
   }
 
@@ -220,7 +248,9 @@ async function main() {
   const parse = await time(() => {
     statements = parseAll(text);
   }, 9);
-  console.log(`\nparse a ${lineCount}-line notebook (${(text.length / 1024).toFixed(0)} KiB, ${statements} statements): parseNotebook + parseCell of each cell ${seconds(parse)} (target < 50 ms)`);
+  console.log(
+    `\nparse a ${lineCount}-line notebook (${(text.length / 1024).toFixed(0)} KiB, ${statements} statements): parseNotebook + parseCell of each cell ${seconds(parse)} (target < 50 ms)`,
+  );
 }
 
 main().catch((error) => {

@@ -26,7 +26,14 @@ const verbose = process.env.LSTM_VERBOSE === '1';
 
 function parseArgs(argv) {
   const options = { extensionDevelopmentPaths: [], folder: undefined, ignored: [] };
-  const valued = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'folder-uri', 'locale']);
+  const valued = new Set([
+    'extensionDevelopmentPath',
+    'extensionTestsPath',
+    'user-data-dir',
+    'extensions-dir',
+    'folder-uri',
+    'locale',
+  ]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
@@ -97,12 +104,14 @@ const isWorkbenchNoise = (text) => NOISE.some((pattern) => pattern.test(text));
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (options.version) return printVersion(), 0;
+  if (options.version) return (printVersion(), 0);
   if (!options.extensionTestsPath) {
     console.error('code-server-test-host: --extensionTestsPath=FILE is required (this host only runs extension tests)');
     return 2;
   }
-  for (const path of [...options.extensionDevelopmentPaths, options.extensionTestsPath, options.folder].filter(Boolean)) {
+  for (const path of [...options.extensionDevelopmentPaths, options.extensionTestsPath, options.folder].filter(
+    Boolean,
+  )) {
     if (!existsSync(path) && !existsSync(path + '.js')) {
       console.error(`code-server-test-host: ${path} does not exist`);
       return 2;
@@ -148,7 +157,10 @@ async function main() {
       const text = Array.isArray(message) ? format(...message) : String(message);
       if (verbose || !isWorkbenchNoise(text)) print(level === 'info' || level === 'log' ? text : `[${level}] ${text}`);
     });
-    page.on('console', (message) => verbose && process.stderr.write(`[workbench ${message.type()}] ${message.text()}\n`));
+    page.on(
+      'console',
+      (message) => verbose && process.stderr.write(`[workbench ${message.type()}] ${message.text()}\n`),
+    );
     page.on('pageerror', (error) => verbose && process.stderr.write(`[workbench error] ${error.message}\n`));
     page.on('crash', () => print('code-server-test-host: the browser page crashed'));
     page.on('close', () => verbose && process.stderr.write('[host] page closed\n'));

@@ -50,14 +50,21 @@ async function serve() {
     ...(vsix ? { vsixFiles: [vsix] } : { extensions: [REPO_ROOT] }),
   });
   let stopping = false;
-  const stop = onShutdown(() => {
-    stopping = true;
-    return server.stop();
-  }, { exitCode: 0 });
+  const stop = onShutdown(
+    () => {
+      stopping = true;
+      return server.stop();
+    },
+    { exitCode: 0 },
+  );
   const url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
-  log(`VS Code ${vsix ? `with ${rel(vsix)}` : '(extension linked from this repository)'} is ready after ${seconds(started)}:`);
+  log(
+    `VS Code ${vsix ? `with ${rel(vsix)}` : '(extension linked from this repository)'} is ready after ${seconds(started)}:`,
+  );
   process.stdout.write(`\n    ${url}\n\n`);
-  log(`Open it in a browser on this machine (or forward port ${server.port}), open a .lstm lesson and press "Run All".`);
+  log(
+    `Open it in a browser on this machine (or forward port ${server.port}), open a .lstm lesson and press "Run All".`,
+  );
   if (!vsix) log('After a rebuild (npm run build), run "Developer: Reload Window" to load the new code.');
   log(`Server log: ${server.logFile}. Stop with Ctrl+C.`);
   const { code, signal } = await new Promise((r) => server.child.on('exit', (c, s) => r({ code: c, signal: s })));

@@ -32,7 +32,10 @@ async function main() {
   // Plain ✔ and ✖ when the output is not a terminal (log-symbols colours them under CI=true).
   if (!process.stdout.isTTY) Object.assign(Mocha.reporters.Base.symbols, { ok: '✔', err: '✖' });
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 180_000, bail: true });
-  for (const file of readdirSync(E2E_DIR).filter((name) => name.endsWith('.e2e.mjs')).sort()) mocha.addFile(join(E2E_DIR, file));
+  for (const file of readdirSync(E2E_DIR)
+    .filter((name) => name.endsWith('.e2e.mjs'))
+    .sort())
+    mocha.addFile(join(E2E_DIR, file));
   await mocha.loadFilesAsync();
   const done = step('Running the end-to-end tests in code-server');
   const stats = await new Promise((resolve) => {

@@ -86,7 +86,11 @@ async function main() {
       vscodeExecutablePath: HOST,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: join(TESTS_OUT, 'index.js'),
-      launchArgs: [workspace, `--user-data-dir=${join(runDir, 'user-data')}`, `--extensions-dir=${join(runDir, 'extensions')}`],
+      launchArgs: [
+        workspace,
+        `--user-data-dir=${join(runDir, 'user-data')}`,
+        `--extensions-dir=${join(runDir, 'extensions')}`,
+      ],
     }).catch((error) => error.code ?? 1);
     done(code === 0 ? 'integration tests passed' : `integration tests failed (exit code ${code})`);
     return code;

@@ -32,7 +32,11 @@ const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execp
  */
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let summary = null;
     let partial = '';
     child.stdout.on('data', (chunk) => {
@@ -57,7 +61,8 @@ function run(command, args, env = {}) {
   });
 }
 
-const npmRun = (script, ...args) => run(npm[0], [...npm[1], 'run', '--silent', script, ...(args.length ? ['--', ...args] : [])]);
+const npmRun = (script, ...args) =>
+  run(npm[0], [...npm[1], 'run', '--silent', script, ...(args.length ? ['--', ...args] : [])]);
 
 /** Each stage returns { passed, failed, skipped }; a stage prints its closing line itself. */
 const stages = {
@@ -68,7 +73,12 @@ const stages = {
 
   async unit() {
     rmSync(VITEST_JSON, { force: true });
-    const { code } = await npmRun('test:unit', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`);
+    const { code } = await npmRun(
+      'test:unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${VITEST_JSON}`,
+    );
     let counts = { passed: 0, failed: 0, skipped: 0 };
     if (existsSync(VITEST_JSON)) {
       const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
@@ -105,12 +115,14 @@ function fromRun({ code, summary }) {
   return counts;
 }
 
-const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+const line = ({ passed, failed, skipped }) =>
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 
 async function main() {
   const started = Date.now();
   const selected = options.only ? options.only.split(',').map((s) => s.trim()) : Object.keys(stages);
-  for (const name of selected) if (!(name in stages)) throw new Error(`unknown stage "${name}" (stages: ${Object.keys(stages).join(', ')})`);
+  for (const name of selected)
+    if (!(name in stages)) throw new Error(`unknown stage "${name}" (stages: ${Object.keys(stages).join(', ')})`);
 
   let built = null;
   const results = [];
@@ -136,7 +148,11 @@ async function main() {
   }
 
   const total = results.reduce(
-    (sum, { counts }) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped }),
+    (sum, { counts }) => ({
+      passed: sum.passed + counts.passed,
+      failed: sum.failed + counts.failed,
+      skipped: sum.skipped + counts.skipped,
+    }),
     { passed: 0, failed: 0, skipped: 0 },
   );
   process.stdout.write(`\n[harness] ━━ summary (${seconds(started)}) ━━\n`);

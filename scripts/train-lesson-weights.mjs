@@ -45,14 +45,16 @@ function allSequences(n) {
 
 function buildModel() {
   const model = tf.sequential();
-  model.add(tf.layers.lstm({
-    units: H,
-    inputShape: [null, X],
-    activation: 'tanh',
-    recurrentActivation: 'sigmoid',
-    kernelInitializer: tf.initializers.glorotUniform({ seed: SEED }),
-    recurrentInitializer: tf.initializers.glorotUniform({ seed: SEED + 1 }),
-  }));
+  model.add(
+    tf.layers.lstm({
+      units: H,
+      inputShape: [null, X],
+      activation: 'tanh',
+      recurrentActivation: 'sigmoid',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: SEED }),
+      recurrentInitializer: tf.initializers.glorotUniform({ seed: SEED + 1 }),
+    }),
+  );
   model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: SEED + 2 }) }));
   model.compile({ optimizer: tf.train.adam(LEARNING_RATE), loss: 'meanSquaredError' });
   return model;
@@ -79,7 +81,11 @@ function toPyTorch(model) {
 /** PyTorch layout → Keras layout, to put the rounded weights back into the tfjs model. */
 function setFromPyTorch(model, w) {
   const bias = w.bias_ih_l0.map((b, k) => b + w.bias_hh_l0[k]);
-  model.layers[0].setWeights([tf.tensor2d(transpose(w.weight_ih_l0)), tf.tensor2d(transpose(w.weight_hh_l0)), tf.tensor1d(bias)]);
+  model.layers[0].setWeights([
+    tf.tensor2d(transpose(w.weight_ih_l0)),
+    tf.tensor2d(transpose(w.weight_hh_l0)),
+    tf.tensor1d(bias),
+  ]);
   model.layers[1].setWeights([tf.tensor2d(transpose(w['dense.weight'])), tf.tensor1d(w['dense.bias'])]);
 }
 
@@ -87,7 +93,11 @@ function setFromPyTorch(model, w) {
 async function loadSession() {
   const built = await esbuild.build({
     entryPoints: [join(ROOT, 'src', 'core', 'session.ts')],
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent',
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
   });
   const code = built.outputFiles[0].text;
   return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).Session;
@@ -104,7 +114,12 @@ function kernelPredictions(Session, text, xs) {
 }
 
 function tfjsPredictions(model, xs) {
-  return tf.tidy(() => model.predict(tf.tensor3d(xs)).arraySync().map((row) => row[0]));
+  return tf.tidy(() =>
+    model
+      .predict(tf.tensor3d(xs))
+      .arraySync()
+      .map((row) => row[0]),
+  );
 }
 
 /** JSON with one matrix row per line, so the file reads like the matrices it holds. */
@@ -129,19 +144,30 @@ async function main() {
   const train = allSequences(T);
   const model = buildModel();
   const history = await model.fit(tf.tensor3d(train.xs), tf.tensor2d(train.ys), {
-    epochs: EPOCHS, batchSize: train.xs.length, shuffle: false, verbose: 0,
+    epochs: EPOCHS,
+    batchSize: train.xs.length,
+    shuffle: false,
+    verbose: 0,
   });
   const loss = history.history.loss.at(-1);
-  console.log(`trained ${EPOCHS} epochs on ${train.xs.length} sequences of length ${T}: final loss ${loss.toExponential(3)}`);
+  console.log(
+    `trained ${EPOCHS} epochs on ${train.xs.length} sequences of length ${T}: final loss ${loss.toExponential(3)}`,
+  );
 
   const weights = toPyTorch(model);
   setFromPyTorch(model, weights); // from here on, every check sees the rounded numbers
   const file = {
     about: {
       task: `answer the first of ${T} bits at the last step (y near 1 or 0)`,
-      made_by: 'scripts/train-lesson-weights.mjs: TensorFlow.js on the CPU, seeded, trained on all 64 bit sequences of length 6',
-      layout: 'PyTorch nn.LSTM state_dict: row blocks i, f, g, o; Keras has one bias, so it is all in bias_ih_l0 and bias_hh_l0 is zeros',
-      seed: SEED, hidden_size: H, input_size: X, epochs: EPOCHS, rounded_to_decimals: DECIMALS,
+      made_by:
+        'scripts/train-lesson-weights.mjs: TensorFlow.js on the CPU, seeded, trained on all 64 bit sequences of length 6',
+      layout:
+        'PyTorch nn.LSTM state_dict: row blocks i, f, g, o; Keras has one bias, so it is all in bias_ih_l0 and bias_hh_l0 is zeros',
+      seed: SEED,
+      hidden_size: H,
+      input_size: X,
+      epochs: EPOCHS,
+      rounded_to_decimals: DECIMALS,
     },
     ...weights,
   };
@@ -155,7 +181,9 @@ async function main() {
     const fromKernel = kernelPredictions(Session, text, xs);
     const gap = Math.max(...fromTfjs.map((y, k) => Math.abs(y - fromKernel[k])));
     const worst = Math.max(...fromKernel.map((y, k) => Math.abs(y - ys[k][0])));
-    console.log(`length ${length}: ${xs.length} sequences, tfjs vs kernel max |Δy| ${gap.toExponential(2)}, worst |y − first bit| ${worst.toFixed(4)}`);
+    console.log(
+      `length ${length}: ${xs.length} sequences, tfjs vs kernel max |Δy| ${gap.toExponential(2)}, worst |y − first bit| ${worst.toFixed(4)}`,
+    );
     if (gap > 1e-4) fail(`the kernel and TensorFlow.js disagree by ${gap} on the rounded weights`);
     if (worst >= 0.5) fail(`the network gets a sequence of length ${length} wrong (error ${worst}); try another SEED`);
   }

@@ -67,19 +67,29 @@ export async function waitForWorkbench(page, { timeout = 60_000 } = {}) {
 export async function runCommand(page, label, { timeout = 20_000 } = {}) {
   await openQuickInput(page, '>' + label);
   // The row whose label starts with `label`: the first row may be another, fuzzier match.
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: startsWith(label) }).first();
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: startsWith(label) })
+    .first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+  await page
+    .locator('.quick-input-widget')
+    .waitFor({ state: 'hidden', timeout: 3000 })
+    .catch(() => {});
 }
 
 /** Opens a workspace file by name through Quick Open (as a person would with Ctrl+P). */
 export async function openFile(page, fileName, { timeout = 30_000 } = {}) {
   await openQuickInput(page, fileName);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: startsWith(fileName) }).first();
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: startsWith(fileName) })
+    .first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout }).catch(() => {});
+  await page
+    .locator('.quick-input-widget')
+    .waitFor({ state: 'hidden', timeout })
+    .catch(() => {});
 }
 
 const startsWith = (text) => new RegExp('^\\s*' + text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -87,7 +97,10 @@ const startsWith = (text) => new RegExp('^\\s*' + text.replace(/[.*+?^${}()|[\]\
 async function openQuickInput(page, text) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   for (let attempt = 0; attempt < 5; attempt++) {
-    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
+    await page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 5, y: 5 }, force: true })
+      .catch(() => {});
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     try {
@@ -104,7 +117,10 @@ async function openQuickInput(page, text) {
 export async function waitForNotebook(page, { timeout = 30_000 } = {}) {
   await page.locator('.notebook-editor .cell-list-container').first().waitFor({ state: 'visible', timeout });
   // Rows are laid out absolutely and Playwright may call them hidden: being there is enough.
-  await page.locator('.notebook-editor .cell-list-container .monaco-list-row').first().waitFor({ state: 'attached', timeout });
+  await page
+    .locator('.notebook-editor .cell-list-container .monaco-list-row')
+    .first()
+    .waitFor({ state: 'attached', timeout });
 }
 
 /**
@@ -117,7 +133,10 @@ export async function waitForExecution(page, { timeout = 120_000 } = {}) {
   const interrupt = editor.locator('.notebook-toolbar-container .action-item', { hasText: /^\s*Interrupt\s*$/ });
   const busy = editor.locator('.codicon-notebook-state-executing, .codicon-notebook-state-pending');
   // A quick run may be over before we look; give a slow one a moment to show "Interrupt".
-  await interrupt.first().waitFor({ state: 'attached', timeout: 3000 }).catch(() => {});
+  await interrupt
+    .first()
+    .waitFor({ state: 'attached', timeout: 3000 })
+    .catch(() => {});
   while (Date.now() < deadline) {
     const [running, pending] = await Promise.all([interrupt.count(), busy.count()]);
     if (running === 0 && pending === 0) return;
@@ -128,13 +147,21 @@ export async function waitForExecution(page, { timeout = 120_000 } = {}) {
 
 /** The run state of the code cells the notebook list has rendered: Map of cell index → state. */
 export async function cellStates(page) {
-  const rows = await page.locator('.notebook-editor .cell-list-container .monaco-list-row.code-cell-row').evaluateAll((elements) =>
-    elements.map((row) => {
-      const has = (name) => row.querySelector(`.codicon-notebook-state-${name}`) !== null;
-      const state = has('error') ? 'error' : has('success') ? 'success' : has('executing') || has('pending') ? 'running' : 'idle';
-      return [Number(row.dataset.index), state];
-    }),
-  );
+  const rows = await page
+    .locator('.notebook-editor .cell-list-container .monaco-list-row.code-cell-row')
+    .evaluateAll((elements) =>
+      elements.map((row) => {
+        const has = (name) => row.querySelector(`.codicon-notebook-state-${name}`) !== null;
+        const state = has('error')
+          ? 'error'
+          : has('success')
+            ? 'success'
+            : has('executing') || has('pending')
+              ? 'running'
+              : 'idle';
+        return [Number(row.dataset.index), state];
+      }),
+    );
   return new Map(rows);
 }
 
@@ -147,7 +174,10 @@ export async function countInFrames(page, selectors) {
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
     for (const [name, selector] of Object.entries(selectors)) {
-      counts[name] += await frame.locator(selector).count().catch(() => 0);
+      counts[name] += await frame
+        .locator(selector)
+        .count()
+        .catch(() => 0);
     }
   }
   return counts;

@@ -32,15 +32,19 @@ const isDone = (dir) => existsSync(join(dir, DONE_MARKER));
 export async function ensureCodeServer() {
   if (isDone(NODE_DIR) && isDone(CODE_SERVER_DIR)) return nodeBinary();
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`The harness installs code-server for linux-x64 only (this is ${process.platform}-${process.arch}).`);
+    throw new Error(
+      `The harness installs code-server for linux-x64 only (this is ${process.platform}-${process.arch}).`,
+    );
   }
   mkdirSync(CACHE_DIR, { recursive: true });
   const unlock = await lock(join(CACHE_DIR, 'install.lock'));
   try {
     if (!isDone(NODE_DIR)) await installNode();
     if (!isDone(CODE_SERVER_DIR)) {
-      ensureDebianPackages(['libkrb5-dev'], 'Kerberos headers, needed to build code-server\'s native "kerberos" module', () =>
-        existsSync('/usr/include/gssapi/gssapi.h'),
+      ensureDebianPackages(
+        ['libkrb5-dev'],
+        'Kerberos headers, needed to build code-server\'s native "kerberos" module',
+        () => existsSync('/usr/include/gssapi/gssapi.h'),
       );
       await installCodeServer();
     }
@@ -61,14 +65,17 @@ async function installNode() {
   });
   await npmInstall(NODE_DIR, withoutNpmVariables(process.env), join(CACHE_DIR, 'node-install.log'));
   const version = spawnSync(nodeBinary(), ['--version'], { encoding: 'utf8' }).stdout.trim();
-  if (version !== `v${NODE_VERSION}`) throw new Error(`Node 24 install is broken: ${nodeBinary()} --version said "${version}"`);
+  if (version !== `v${NODE_VERSION}`)
+    throw new Error(`Node 24 install is broken: ${nodeBinary()} --version said "${version}"`);
   writeFileSync(join(NODE_DIR, DONE_MARKER), version + '\n');
   done();
 }
 
 async function installCodeServer() {
   const logFile = join(CACHE_DIR, 'code-server-install.log');
-  const done = step(`Installing code-server ${CODE_SERVER_VERSION} into ${rel(CODE_SERVER_DIR)} (cold: about 2 minutes, 620 MB; log: ${rel(logFile)})`);
+  const done = step(
+    `Installing code-server ${CODE_SERVER_VERSION} into ${rel(CODE_SERVER_DIR)} (cold: about 2 minutes, 620 MB; log: ${rel(logFile)})`,
+  );
   rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
   mkdirSync(CODE_SERVER_DIR, { recursive: true });
   writeJson(join(CODE_SERVER_DIR, 'package.json'), {
@@ -110,7 +117,8 @@ function withoutNpmVariables(env) {
 /** `npm install` in `dir`, its output in `logFile`, with a progress line while it runs. */
 function npmInstall(dir, env, logFile) {
   // Run the very npm that runs us (npm start / npm test set npm_execpath) under the Node on PATH.
-  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : null;
+  const npmCli =
+    process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : null;
   const [command, args] = npmCli ? ['node', [npmCli]] : ['npm', []];
   args.push('install', '--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=http');
   return runWithProgress(command, args, { cwd: dir, env }, logFile);
@@ -168,7 +176,9 @@ export function runWithProgress(command, args, options, logFile) {
       if (code === 0) resolvePromise();
       else {
         process.stdout.write(out.join('').split('\n').slice(-40).join('\n') + '\n');
-        reject(new Error(`${command} ${args.join(' ')} failed with code ${code} in ${options.cwd}; full log: ${logFile}`));
+        reject(
+          new Error(`${command} ${args.join(' ')} failed with code ${code} in ${options.cwd}; full log: ${logFile}`),
+        );
       }
     });
   });

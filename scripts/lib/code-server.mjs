@@ -2,7 +2,17 @@
 // on 127.0.0.1, no auth, a fresh user-data, extensions and XDG folders, quiet settings. Stops it
 // with its whole process group, then ends any process of this run that escaped the group.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,14 +81,18 @@ export async function startCodeServer(options = {}) {
   const port = options.port ?? (await freePort());
   const args = [
     codeServerEntry(),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push('--ignore-last-opened', ...(options.extraArgs ?? []));
@@ -105,7 +119,12 @@ export async function startCodeServer(options = {}) {
     if (options.inheritOutput) stream.pipe(process.stderr, { end: false });
   }
   let exited = false;
-  const exit = new Promise((r) => child.on('exit', (code, signal) => { exited = true; r({ code, signal }); }));
+  const exit = new Promise((r) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      r({ code, signal });
+    }),
+  );
 
   let stopped = null;
   const stop = () => {
@@ -121,7 +140,8 @@ export async function startCodeServer(options = {}) {
       await reap(tree, 2000); // children that left the group (setsid) but were seen before
       sweepStrays(marker.id); // any other process of this server's (by /proc, by pid)
       out.end();
-      if (!process.env.LSTM_KEEP_TEMP && !options.keepRunDir) rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
+      if (!process.env.LSTM_KEEP_TEMP && !options.keepRunDir)
+        rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
     })();
     return stopped;
   };
@@ -189,7 +209,12 @@ export async function installVsix(vsix, { extensionsDir, userDataDir, runDir }) 
     {
       encoding: 'utf8',
       timeout: 120_000,
-      env: { ...process.env, XDG_CONFIG_HOME: join(xdg, 'config'), XDG_DATA_HOME: join(xdg, 'data'), XDG_CACHE_HOME: join(xdg, 'cache') },
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: join(xdg, 'config'),
+        XDG_DATA_HOME: join(xdg, 'data'),
+        XDG_CACHE_HOME: join(xdg, 'cache'),
+      },
     },
   );
   if (result.status !== 0 || !/successfully installed/i.test(result.stdout + result.stderr)) {

@@ -19,12 +19,17 @@ export function packageVsix(output) {
   mkdirSync(dirname(output), { recursive: true });
   rmSync(output, { force: true });
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', output], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (result.status !== 0) throw new Error(`vsce package failed (code ${result.status}):\n${result.stdout}${result.stderr}`);
+  const result = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', output],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`vsce package failed (code ${result.status}):\n${result.stdout}${result.stderr}`);
   done();
   return output;
 }

@@ -24,7 +24,9 @@ export function killGroup(pid, signal) {
 
 function pids() {
   try {
-    return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number);
+    return readdirSync('/proc')
+      .filter((e) => /^\d+$/.test(e))
+      .map(Number);
   } catch {
     return [];
   }
@@ -106,7 +108,14 @@ export function sweepStrays(id = runId, signal = 'SIGKILL') {
       continue;
     }
     const entry = environ.split('\0').find((variable) => variable.startsWith(RUN_MARKER + '='));
-    if (!entry || !entry.slice(RUN_MARKER.length + 1).split(':').includes(id)) continue;
+    if (
+      !entry ||
+      !entry
+        .slice(RUN_MARKER.length + 1)
+        .split(':')
+        .includes(id)
+    )
+      continue;
     try {
       process.kill(pid, signal);
       killed.push(pid);
@@ -122,7 +131,10 @@ export function sweepStrays(id = runId, signal = 'SIGKILL') {
  */
 export function onShutdown(cleanup, { exitCode } = {}) {
   let running = null;
-  const run = () => (running ??= Promise.resolve().then(cleanup).catch((error) => log(`cleanup failed: ${error.message}`)));
+  const run = () =>
+    (running ??= Promise.resolve()
+      .then(cleanup)
+      .catch((error) => log(`cleanup failed: ${error.message}`)));
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const [signal, code] of Object.entries(codes)) {
     process.on(signal, () => {

@@ -3,7 +3,17 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from './cache.mjs';
-import { cellStates, countInFrames, launchBrowser, openFile, runCommand, scrollNotebook, waitForExecution, waitForNotebook, waitForWorkbench } from './browser.mjs';
+import {
+  cellStates,
+  countInFrames,
+  launchBrowser,
+  openFile,
+  runCommand,
+  scrollNotebook,
+  waitForExecution,
+  waitForNotebook,
+  waitForWorkbench,
+} from './browser.mjs';
 import { copyWorkspace, makeRunDir, startCodeServer } from './code-server.mjs';
 import { delay } from './processes.mjs';
 
@@ -93,7 +103,12 @@ export async function openLesson(page, lesson) {
 export async function runAll(page, { timeout = 120_000 } = {}) {
   await runCommand(page, 'Notebook: Run All');
   const picker = page.locator('.quick-input-widget');
-  if (await picker.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)) {
+  if (
+    await picker.waitFor({ state: 'visible', timeout: 1500 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
     const lstm = picker.locator('.monaco-list-row', { hasText: /LSTM/i }).first();
     if (await lstm.count()) await lstm.click();
     else await page.keyboard.press('Enter');
@@ -119,8 +134,18 @@ export async function inspectOutputs(page, { shots, timeout = 30_000 } = {}) {
       const all = frame.locator(selector);
       const n = await all.count().catch(() => 0);
       for (let i = 0; i < n; i++) {
-        const box = await all.nth(i).boundingBox().catch(() => null);
-        if (box && box.width > 4 && box.height > 4 && box.height < viewport.height - 80 && box.y >= 0 && box.y < viewport.height) {
+        const box = await all
+          .nth(i)
+          .boundingBox()
+          .catch(() => null);
+        if (
+          box &&
+          box.width > 4 &&
+          box.height > 4 &&
+          box.height < viewport.height - 80 &&
+          box.y >= 0 &&
+          box.y < viewport.height
+        ) {
           return all.nth(i);
         }
       }
@@ -139,21 +164,30 @@ export async function inspectOutputs(page, { shots, timeout = 30_000 } = {}) {
   const clip = (box, pad = 12) => {
     const x = Math.max(0, box.x - pad);
     const y = Math.max(0, box.y - pad);
-    return { x, y, width: Math.min(viewport.width - x, box.width + 2 * pad), height: Math.min(viewport.height - y, box.height + 2 * pad) };
+    return {
+      x,
+      y,
+      width: Math.min(viewport.width - x, box.width + 2 * pad),
+      height: Math.min(viewport.height - y, box.height + 2 * pad),
+    };
   };
   const states = new Map();
   await scrollNotebook(page, async () => {
-    for (let wait = 0; wait < 120 && [...(await cellStates(page)).values()].includes('running'); wait++) await delay(250);
+    for (let wait = 0; wait < 120 && [...(await cellStates(page)).values()].includes('running'); wait++)
+      await delay(250);
     for (const [index, state] of await cellStates(page)) states.set(index, state);
     // Mermaid and KaTeX load on first use: wait while an output still says it is drawing.
     const drawing = Date.now() + timeout;
-    while (Date.now() < drawing && (await countInFrames(page, { loading: OUTPUT.loading })).loading > 0) await delay(250);
+    while (Date.now() < drawing && (await countInFrames(page, { loading: OUTPUT.loading })).loading > 0)
+      await delay(250);
     const counts = await countInFrames(page, { diagram: OUTPUT.diagram, formula: OUTPUT.formula, error: OUTPUT.error });
     for (const key of Object.keys(seen)) seen[key] = Math.max(seen[key], counts[key]);
     if (!shots) return false; // scan to the end: every cell's state counts
     for (const key of ['diagram', 'formula']) {
       if (taken.has(key)) continue;
-      const element = await firstInView(key === 'formula' ? `${OUTPUT.formula}-display, ${OUTPUT.formula}` : OUTPUT[key]);
+      const element = await firstInView(
+        key === 'formula' ? `${OUTPUT.formula}-display, ${OUTPUT.formula}` : OUTPUT[key],
+      );
       const box = element && (await bringIntoView(element));
       if (!box) continue;
       await delay(300); // let fonts and the diagram settle

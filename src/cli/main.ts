@@ -16,7 +16,8 @@ function readText(path: string): string {
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (size > MAX_FILE_BYTES) throw new UsageError(`${path} is ${size} bytes; the largest file read is ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
+  if (size > MAX_FILE_BYTES)
+    throw new UsageError(`${path} is ${size} bytes; the largest file read is ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
   } catch (error) {

@@ -37,7 +37,12 @@ export function runNotebook(file: string, text: string, options: SessionOptions)
       line: cell.line,
       ok: result.ok,
       steps: result.steps.map(({ fc: _fc, ig: _ig, tanh_c: _tanh, ...step }) => step),
-      expects: result.expects.map((e) => ({ line: fileLine(cell.line, e.line), text: e.text, pass: e.pass, actual: e.actual })),
+      expects: result.expects.map((e) => ({
+        line: fileLine(cell.line, e.line),
+        text: e.text,
+        pass: e.pass,
+        actual: e.actual,
+      })),
       errors: result.errors.map((e) => ({ line: fileLine(cell.line, e.line), column: e.column, message: e.message })),
       result,
     });
@@ -50,6 +55,13 @@ export function toJson(report: FileReport): object {
   return {
     file: report.file,
     ok: report.ok,
-    cells: report.cells.map(({ index, line, ok, steps, expects, errors }) => ({ index, line, ok, steps, expects, errors })),
+    cells: report.cells.map(({ index, line, ok, steps, expects, errors }) => ({
+      index,
+      line,
+      ok,
+      steps,
+      expects,
+      errors,
+    })),
   };
 }

@@ -18,7 +18,16 @@ export function summarize(report: FileReport, verbose: boolean): string {
     out.push(`${mark} cell ${cell.index} (line ${cell.line}): ${steps}`);
     const last = result.steps.at(-1);
     if (verbose && last) {
-      const parts = [`t=${last.t}`, `x=${short(last.x)}`, `f=${short(last.f)}`, `i=${short(last.i)}`, `g=${short(last.g)}`, `o=${short(last.o)}`, `c=${short(last.c)}`, `h=${short(last.h)}`];
+      const parts = [
+        `t=${last.t}`,
+        `x=${short(last.x)}`,
+        `f=${short(last.f)}`,
+        `i=${short(last.i)}`,
+        `g=${short(last.g)}`,
+        `o=${short(last.o)}`,
+        `c=${short(last.c)}`,
+        `h=${short(last.h)}`,
+      ];
       if (last.y) parts.push(`y=${short(last.y)}`);
       out.push(`    ${parts.join('  ')}`);
     }
@@ -31,6 +40,8 @@ export function summarize(report: FileReport, verbose: boolean): string {
   const expects = report.cells.flatMap((c) => c.expects);
   const failed = expects.filter((e) => !e.pass).length;
   const errors = report.cells.reduce((n, c) => n + c.errors.length, 0);
-  out.push(`${report.ok ? 'ok' : 'FAILED'}: ${report.file}: ${report.cells.length} code cells, ${expects.length - failed} expects passed, ${failed} failed, ${errors} errors`);
+  out.push(
+    `${report.ok ? 'ok' : 'FAILED'}: ${report.file}: ${report.cells.length} code cells, ${expects.length - failed} expects passed, ${failed} failed, ${errors} errors`,
+  );
   return out.join('\n');
 }

@@ -11,7 +11,13 @@ export function checkCell(source: string): Problem[] {
 /** One parse for editor features: the tokens (for hovers and completion) and the problems. */
 export function analyzeCell(source: string): { tokens: Token[]; problems: Problem[] } {
   if (source.length > MAX_CELL_CHARS) {
-    const problem: Problem = { line: 1, column: 1, length: 1, severity: 'error', message: `This cell has ${source.length} characters; the kernel reads at most ${MAX_CELL_CHARS} (MAX_CELL_CHARS).` };
+    const problem: Problem = {
+      line: 1,
+      column: 1,
+      length: 1,
+      severity: 'error',
+      message: `This cell has ${source.length} characters; the kernel reads at most ${MAX_CELL_CHARS} (MAX_CELL_CHARS).`,
+    };
     return { tokens: [], problems: [problem] };
   }
   const { tokens, problems } = parseCell(source);

@@ -43,7 +43,11 @@ export function tokenize(source: string): Tokens {
  * Tokenizes about `sliceChars` characters between yields, so a huge cell never blocks for long. With a
  * `sink`, each token goes there as it is read instead of into the returned list.
  */
-export function* tokenizeInSlices(source: string, sliceChars = 65536, sink?: (token: Token) => void): Generator<void, Tokens> {
+export function* tokenizeInSlices(
+  source: string,
+  sliceChars = 65536,
+  sink?: (token: Token) => void,
+): Generator<void, Tokens> {
   const tokens: Token[] = [];
   const problems: Problem[] = [];
   const emit = sink ?? ((token: Token) => void tokens.push(token));
@@ -103,9 +107,13 @@ export function* tokenizeInSlices(source: string, sliceChars = 65536, sink?: (to
     }
     const code = ch.codePointAt(0) ?? 0;
     const char = String.fromCodePoint(code);
-    const shown = code < 32 || (code >= 0x7f && code < 0xa0) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
-      ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
-      : `"${char}"`;
+    const shown =
+      code < 32 ||
+      (code >= 0x7f && code < 0xa0) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069)
+        ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+        : `"${char}"`;
     problems.push(problemAt(line, i - lineStart + 1, char.length, `Unexpected character ${shown}.`));
     i += char.length;
   }
@@ -113,10 +121,19 @@ export function* tokenizeInSlices(source: string, sliceChars = 65536, sink?: (to
 }
 
 export function problemAt(line: number, column: number, length: number, message: string, suggestion?: string): Problem {
-  return { line, column, length: Math.max(1, length), message, severity: 'error', ...(suggestion ? { suggestion } : {}) };
+  return {
+    line,
+    column,
+    length: Math.max(1, length),
+    message,
+    severity: 'error',
+    ...(suggestion ? { suggestion } : {}),
+  };
 }
 
 /** The word, number or other token covering a 1-based line and column, for hovers. */
 export function tokenAt(tokens: readonly Token[], line: number, column: number): Token | undefined {
-  return tokens.find((t) => t.line === line && t.kind !== 'newline' && column >= t.column && column < t.column + t.text.length);
+  return tokens.find(
+    (t) => t.line === line && t.kind !== 'newline' && column >= t.column && column < t.column + t.text.length,
+  );
 }

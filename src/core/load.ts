@@ -14,7 +14,8 @@ type Json = unknown;
 
 /** Finds a key by its last name, so "lstm.weight_ih_l0" and "layers/lstm/kernel" both match. */
 function find(entries: Map<string, Json>, name: string): [string, Json] | undefined {
-  for (const [key, value] of entries) if (key === name || key.endsWith('.' + name) || key.endsWith('/' + name)) return [key, value];
+  for (const [key, value] of entries)
+    if (key === name || key.endsWith('.' + name) || key.endsWith('/' + name)) return [key, value];
   return undefined;
 }
 
@@ -28,21 +29,29 @@ function flatten(value: Json, prefix: string, out: Map<string, Json>, depth = 0)
 }
 
 function matrix(value: Json, name: string, rows: number | undefined, cols: number | undefined): Matrix {
-  if (!Array.isArray(value) || !value.every(Array.isArray)) throw new LoadError(`${name} must be a matrix (a list of rows).`);
+  if (!Array.isArray(value) || !value.every(Array.isArray))
+    throw new LoadError(`${name} must be a matrix (a list of rows).`);
   const m = value as Json[][];
-  if (rows !== undefined && m.length !== rows) throw new LoadError(`${name} has ${m.length} rows but should have ${rows}.`);
+  if (rows !== undefined && m.length !== rows)
+    throw new LoadError(`${name} has ${m.length} rows but should have ${rows}.`);
   const width = m[0]?.length ?? 0;
-  if (cols !== undefined && width !== cols) throw new LoadError(`${name} has ${width} columns but should have ${cols}.`);
+  if (cols !== undefined && width !== cols)
+    throw new LoadError(`${name} has ${width} columns but should have ${cols}.`);
   for (const row of m) {
     if (row.length !== width) throw new LoadError(`${name} has rows of different lengths.`);
-    for (const n of row) if (typeof n !== 'number' || !Number.isFinite(n)) throw new LoadError(`${name} holds ${JSON.stringify(n)}, which is not a finite number.`);
+    for (const n of row)
+      if (typeof n !== 'number' || !Number.isFinite(n))
+        throw new LoadError(`${name} holds ${JSON.stringify(n)}, which is not a finite number.`);
   }
   return m as number[][];
 }
 
 function vector(value: Json, name: string, length: number): Vector {
-  if (!Array.isArray(value) || value.length !== length) throw new LoadError(`${name} must be a list of ${length} numbers.`);
-  for (const n of value) if (typeof n !== 'number' || !Number.isFinite(n)) throw new LoadError(`${name} holds ${JSON.stringify(n)}, which is not a finite number.`);
+  if (!Array.isArray(value) || value.length !== length)
+    throw new LoadError(`${name} must be a list of ${length} numbers.`);
+  for (const n of value)
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      throw new LoadError(`${name} holds ${JSON.stringify(n)}, which is not a finite number.`);
   return value as number[];
 }
 
@@ -55,7 +64,8 @@ const block = (m: Matrix, index: number, H: number): Matrix => m.slice(index * H
 
 function checkSize(H: number, X: number) {
   if (H < 1 || X < 1) throw new LoadError('The weights are empty.');
-  if (H > MAX_DIMENSION || X > MAX_DIMENSION) throw new LoadError(`H = ${H}, X = ${X}: the largest size this kernel runs is ${MAX_DIMENSION} (MAX_DIMENSION).`);
+  if (H > MAX_DIMENSION || X > MAX_DIMENSION)
+    throw new LoadError(`H = ${H}, X = ${X}: the largest size this kernel runs is ${MAX_DIMENSION} (MAX_DIMENSION).`);
 }
 
 /** PyTorch: weight_ih_l0 4H×X, weight_hh_l0 4H×H, two biases summed; blocks in order i, f, g, o. */
@@ -64,7 +74,8 @@ function fromPyTorch(entries: Map<string, Json>): LoadedWeights {
   const hh = find(entries, 'weight_hh_l0');
   if (!ih || !hh) throw new LoadError('PyTorch layout needs both weight_ih_l0 and weight_hh_l0.');
   const rows = Array.isArray(hh[1]) ? hh[1].length : 0;
-  if (rows % 4 !== 0) throw new LoadError(`weight_hh_l0 has ${rows} rows; PyTorch stacks 4 gates, so it needs 4·H rows.`);
+  if (rows % 4 !== 0)
+    throw new LoadError(`weight_hh_l0 has ${rows} rows; PyTorch stacks 4 gates, so it needs 4·H rows.`);
   const H = rows / 4;
   const wIh = matrix(ih[1], ih[0], 4 * H, undefined);
   const X = wIh[0]?.length ?? 0;
@@ -98,7 +109,11 @@ function fromKeras(entries: Map<string, Json>): LoadedWeights {
   const order: GateSymbol[] = ['i', 'f', 'g', 'o'];
   const gates = {} as LoadedWeights['gates'];
   order.forEach((gate, index) => {
-    gates[gate] = { wx: block(kernel, index, H), wh: block(recurrent, index, H), b: bias.slice(index * H, (index + 1) * H) };
+    gates[gate] = {
+      wx: block(kernel, index, H),
+      wh: block(recurrent, index, H),
+      b: bias.slice(index * H, (index + 1) * H),
+    };
   });
   return { layout: 'Keras', hidden: H, input: X, gates };
 }
@@ -132,7 +147,10 @@ export function readWeights(text: string): LoadedWeights | { error: string } {
   try {
     if (find(lstm, 'weight_ih_l0') || find(lstm, 'weight_hh_l0')) return withDense(fromPyTorch(lstm), dense);
     if (find(lstm, 'kernel') || find(lstm, 'recurrent_kernel')) return withDense(fromKeras(lstm), dense);
-    return { error: 'No LSTM weights found: expected PyTorch keys (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0) or Keras keys (kernel, recurrent_kernel, bias).' };
+    return {
+      error:
+        'No LSTM weights found: expected PyTorch keys (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0) or Keras keys (kernel, recurrent_kernel, bias).',
+    };
   } catch (error) {
     if (error instanceof LoadError) return { error: error.message };
     return { error: `Could not read the weights: ${String(error)}` };

@@ -62,7 +62,12 @@ export class LstmWorkspace {
  * One time step. Reads x_t, h_{t−1}, c_{t−1}; writes z, the gates, c_t, tanh(c_t), h_t and y_t into `ws`.
  * `hPrev`/`cPrev` may be `ws.h`/`ws.c` themselves: they are copied into `ws.concat` before being overwritten.
  */
-export function lstmStep(ws: LstmWorkspace, x: ArrayLike<number>, hPrev: ArrayLike<number>, cPrev: ArrayLike<number>): void {
+export function lstmStep(
+  ws: LstmWorkspace,
+  x: ArrayLike<number>,
+  hPrev: ArrayLike<number>,
+  cPrev: ArrayLike<number>,
+): void {
   const { hidden: H, input: X, weights, bias, dense } = ws.params;
   const { concat, z, gates, c, tanhC, h } = ws;
   for (let k = 0; k < H; k++) concat[k] = hPrev[k];
@@ -87,7 +92,12 @@ export function lstmStep(ws: LstmWorkspace, x: ArrayLike<number>, hPrev: ArrayLi
 }
 
 /** Runs a whole sequence (T×X, row-major) from h0, c0 without recording a trace; returns the final h, c. */
-export function lstmForward(params: LstmParams, xs: Float64Array, h0: Float64Array, c0: Float64Array): { h: Float64Array; c: Float64Array } {
+export function lstmForward(
+  params: LstmParams,
+  xs: Float64Array,
+  h0: Float64Array,
+  c0: Float64Array,
+): { h: Float64Array; c: Float64Array } {
   const ws = new LstmWorkspace(params);
   const X = params.input;
   const steps = xs.length / X;

@@ -151,7 +151,10 @@ export function parseNotebook(text: string): NotebookDoc {
       addCell(doc, 'code', sourceOf(lines, seg.from + 1, bodyTo), seg.from + 2, pending + slice);
       if (!seg.closed) {
         doc.problems.push({
-          line: seg.from + 1, column: 1, length: lines[seg.from].text.length, severity: 'warning',
+          line: seg.from + 1,
+          column: 1,
+          length: lines[seg.from].text.length,
+          severity: 'warning',
           message: `This code cell's fence ${fence.char.repeat(fence.length)}lstm is never closed, so the cell runs to the end of the file.`,
         });
       }
@@ -231,7 +234,12 @@ export function printNotebook(doc: NotebookDoc): string {
   for (const cell of doc.cells) {
     const layout = cell.layout;
     const atLineStart = parts.length === 1 || /[\r\n]$/.test(last);
-    const reusable = layout && layout.kind === cell.kind && layout.source === cell.source && layout.previous === previous && atLineStart;
+    const reusable =
+      layout &&
+      layout.kind === cell.kind &&
+      layout.source === cell.source &&
+      layout.previous === previous &&
+      atLineStart;
     if (reusable) {
       last = layout.text;
     } else {

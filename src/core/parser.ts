@@ -5,7 +5,14 @@ import { impliedTolerance } from './numbers';
 import { closest, didYouMean } from './suggest';
 import type { GateSymbol, Problem } from './types';
 import {
-  DENSE_KEYS, GATE_KEYS, GATE_WORDS, NOTATIONS, STATE_ALIASES, STATEMENT_WORDS, VALUE_NAMES, type ValueName,
+  DENSE_KEYS,
+  GATE_KEYS,
+  GATE_WORDS,
+  NOTATIONS,
+  STATE_ALIASES,
+  STATEMENT_WORDS,
+  VALUE_NAMES,
+  type ValueName,
 } from './vocabulary';
 
 /** Where something is in the cell: 1-based line and column, length in characters. */
@@ -95,7 +102,10 @@ class StatementSplitter {
 
 class LineReader {
   position = 0;
-  constructor(readonly tokens: Token[], readonly problems: Problem[]) {}
+  constructor(
+    readonly tokens: Token[],
+    readonly problems: Problem[],
+  ) {}
 
   peek(): Token | undefined {
     return this.tokens[this.position];
@@ -140,29 +150,42 @@ const MAX_DEPTH = 2;
 /** number | [v, v, ...] | [[..], [..]]. Reports and returns undefined on a malformed value. */
 function readValue(reader: LineReader, what: string): Value | undefined {
   const first = reader.peek();
-  if (!first) return reader.fail(undefined, `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) here.`);
+  if (!first)
+    return reader.fail(undefined, `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) here.`);
   if (first.kind === 'number') {
     reader.next();
-    return finiteNumber(reader, first) === undefined ? undefined : { depth: 0, data: Number(first.text), span: spanOf(first) };
+    return finiteNumber(reader, first) === undefined
+      ? undefined
+      : { depth: 0, data: Number(first.text), span: spanOf(first) };
   }
   if (first.text !== '[') {
-    const hint = first.kind === 'word' && /^(inf|nan|infinity)$/i.test(first.text) ? ' Values must be finite numbers.' : '';
+    const hint =
+      first.kind === 'word' && /^(inf|nan|infinity)$/i.test(first.text) ? ' Values must be finite numbers.' : '';
     reader.next();
-    return reader.fail(first, `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) but found "${first.text}".${hint}`);
+    return reader.fail(
+      first,
+      `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) but found "${first.text}".${hint}`,
+    );
   }
   const data = readBracketed(reader, 1);
   if (data === undefined) return undefined;
   const end = reader.last;
-  const span: Span = first.line === end.line
-    ? { line: first.line, column: first.column, length: end.column + end.text.length - first.column }
-    : { line: first.line, column: first.column, length: 1 };
+  const span: Span =
+    first.line === end.line
+      ? { line: first.line, column: first.column, length: end.column + end.text.length - first.column }
+      : { line: first.line, column: first.column, length: 1 };
   const depth = Array.isArray(data[0]) ? 2 : 1;
   if (depth === 2) {
     const rows = data as number[][];
-    if (rows.some((row) => !Array.isArray(row))) return reader.fail(span, 'A matrix must have only rows [..], not numbers beside them.');
+    if (rows.some((row) => !Array.isArray(row)))
+      return reader.fail(span, 'A matrix must have only rows [..], not numbers beside them.');
     const width = rows[0].length;
     const bad = rows.findIndex((row) => row.length !== width);
-    if (bad >= 0) return reader.fail(span, `Every row of a matrix needs the same length: row 1 has ${width} values but row ${bad + 1} has ${rows[bad].length}.`);
+    if (bad >= 0)
+      return reader.fail(
+        span,
+        `Every row of a matrix needs the same length: row 1 has ${width} values but row ${bad + 1} has ${rows[bad].length}.`,
+      );
   } else if (data.some((item) => Array.isArray(item))) {
     return reader.fail(span, 'A vector must hold only numbers; a matrix must hold only rows.');
   }
@@ -171,7 +194,8 @@ function readValue(reader: LineReader, what: string): Value | undefined {
 
 function finiteNumber(reader: LineReader, token: Token): number | undefined {
   const value = Number(token.text);
-  if (!Number.isFinite(value)) return reader.fail(token, `${token.text} is too large for a float64 (the largest is about 1.8e+308).`);
+  if (!Number.isFinite(value))
+    return reader.fail(token, `${token.text} is too large for a float64 (the largest is about 1.8e+308).`);
   return value;
 }
 
@@ -201,7 +225,11 @@ function readBracketed(reader: LineReader, depth: number): (number | number[])[]
     }
     const separator = reader.next();
     if (separator?.text === ']') return items;
-    if (separator?.text !== ',') return reader.fail(separator ?? open, separator ? `Expected "," or "]" but found "${separator.text}".` : 'This bracket is never closed.');
+    if (separator?.text !== ',')
+      return reader.fail(
+        separator ?? open,
+        separator ? `Expected "," or "]" but found "${separator.text}".` : 'This bracket is never closed.',
+      );
     if (reader.peek()?.text === ']') {
       reader.next(); // a trailing comma, as Python allows
       return items;
@@ -217,12 +245,23 @@ function skipNested(reader: LineReader, at: Token): undefined {
 /** key = value pairs after `forget` … or `dense`. */
 function readSettings(reader: LineReader, keys: readonly string[], owner: string): Setting[] | undefined {
   const settings: Setting[] = [];
-  if (reader.done) return reader.fail(reader.last, `Give ${owner.replace(/^The /, 'the ')} something to set, e.g. ${keys.slice(0, 2).map((k) => `${k} = 0.5`).join('  ')}.`);
+  if (reader.done)
+    return reader.fail(
+      reader.last,
+      `Give ${owner.replace(/^The /, 'the ')} something to set, e.g. ${keys
+        .slice(0, 2)
+        .map((k) => `${k} = 0.5`)
+        .join('  ')}.`,
+    );
   while (!reader.done) {
     const key = reader.next() as Token;
     if (key.kind !== 'word' || !keys.includes(key.text)) {
       const suggestion = key.kind === 'word' ? closest(key.text, keys) : undefined;
-      return reader.fail(key, `${owner} has no "${key.text}"; it takes ${keys.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
+      return reader.fail(
+        key,
+        `${owner} has no "${key.text}"; it takes ${keys.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        suggestion,
+      );
     }
     if (!reader.expectPunct('=', `"=" after ${key.text}`)) return undefined;
     const value = readValue(reader, `a value for ${key.text}`);
@@ -238,7 +277,11 @@ function readName(reader: LineReader, statement: string): ValueName | undefined 
   if (!token) return reader.fail(undefined, `${statement} needs a name: one of ${names.join(', ')}.`);
   if (token.kind === 'word' && Object.hasOwn(VALUE_NAMES, token.text)) return token.text as ValueName;
   const suggestion = token.kind === 'word' ? closest(token.text, names) : undefined;
-  return reader.fail(token, `${statement} can't read "${token.text}"; it reads ${names.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
+  return reader.fail(
+    token,
+    `${statement} can't read "${token.text}"; it reads ${names.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    suggestion,
+  );
 }
 
 function statementSpan(tokens: Token[]): Span {
@@ -253,7 +296,9 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
   const word = head.text;
   if (head.kind !== 'word' || !(STATEMENT_WORDS as readonly string[]).includes(word)) {
     const suggestion = head.kind === 'word' ? closest(word, STATEMENT_WORDS) : undefined;
-    const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' A line starts with x, h, c, a gate (forget, input, candidate, output), dense, step, run, expect or load.';
+    const hint = suggestion
+      ? ` Did you mean "${suggestion}"?`
+      : ' A line starts with x, h, c, a gate (forget, input, candidate, output), dense, step, run, expect or load.';
     return reader.fail(head, `Unknown word "${word}".${hint}`, suggestion);
   }
   if (Object.hasOwn(STATE_ALIASES, word)) {
@@ -268,7 +313,9 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
   switch (word) {
     case 'dense': {
       const settings = readSettings(reader, [...DENSE_KEYS, 'W'], 'The dense layer');
-      return settings && { type: 'dense', settings: settings.map((s) => (s.key === 'W' ? { ...s, key: 'w' } : s)), span };
+      return (
+        settings && { type: 'dense', settings: settings.map((s) => (s.key === 'W' ? { ...s, key: 'w' } : s)), span }
+      );
     }
     case 'step': {
       if (reader.done) return { type: 'step', span };
@@ -291,12 +338,21 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
       const unbounded = literals.find((t) => !Number.isFinite(impliedTolerance(t.text)));
       if (!reader.done) {
         const within = reader.next() as Token;
-        if (within.text !== 'within') return reader.fail(within, `Expected "within" and a tolerance after the value but found "${within.text}".${didYouMean(within.text, ['within'])}`, closest(within.text, ['within']));
+        if (within.text !== 'within')
+          return reader.fail(
+            within,
+            `Expected "within" and a tolerance after the value but found "${within.text}".${didYouMean(within.text, ['within'])}`,
+            closest(within.text, ['within']),
+          );
         const tol = reader.next();
-        if (!tol || tol.kind !== 'number' || !(Number(tol.text) >= 0) || !Number.isFinite(Number(tol.text))) return reader.fail(tol, 'The tolerance after "within" must be a number ≥ 0, e.g. within 0.01.');
+        if (!tol || tol.kind !== 'number' || !(Number(tol.text) >= 0) || !Number.isFinite(Number(tol.text)))
+          return reader.fail(tol, 'The tolerance after "within" must be a number ≥ 0, e.g. within 0.01.');
         tolerances = literals.map(() => Number(tol.text));
       } else if (unbounded) {
-        return reader.fail(unbounded, `${unbounded.text} is written to no digit expect can check (its last digit is worth more than float64 holds): give a tolerance, e.g. within 0.01.`);
+        return reader.fail(
+          unbounded,
+          `${unbounded.text} is written to no digit expect can check (its last digit is worth more than float64 holds): give a tolerance, e.g. within 0.01.`,
+        );
       }
       // The statement as written, from its tokens: comments and line breaks never reach the text.
       const last = reader.tokens[reader.tokens.length - 1];
@@ -305,7 +361,8 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
     }
     case 'load': {
       const path = reader.next();
-      if (!path || path.kind !== 'string') return reader.fail(path, 'load needs a file name in quotes, e.g. load "weights.json".');
+      if (!path || path.kind !== 'string')
+        return reader.fail(path, 'load needs a file name in quotes, e.g. load "weights.json".');
       return { type: 'load', path: path.text.slice(1, -1), pathSpan: spanOf(path), span };
     }
     case 'reset':
@@ -318,7 +375,11 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
       const which = reader.next();
       if (which?.text === 'words' || which?.text === 'symbols') return { type: 'notation', which: which.text, span };
       const suggestion = which?.kind === 'word' ? closest(which.text, NOTATIONS) : undefined;
-      return reader.fail(which, `notation is either "words" (short-term / long-term memory) or "symbols" (h_t, C_t).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
+      return reader.fail(
+        which,
+        `notation is either "words" (short-term / long-term memory) or "symbols" (h_t, C_t).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        suggestion,
+      );
     }
   }
   return reader.fail(head, `Unknown word "${word}".`);
@@ -329,7 +390,13 @@ function readInputSetting(reader: LineReader, statement: string): Value | undefi
   const key = reader.next() as Token | undefined;
   if (!key || key.text !== 'x') {
     const suggestion = key?.kind === 'word' ? closest(key.text, ['x']) : undefined;
-    return reader.fail(key, statement === 'run' ? 'run needs the inputs, e.g. run x = [0, 0.5, 1].' : 'step takes an optional input, e.g. step x = 0.5.', suggestion);
+    return reader.fail(
+      key,
+      statement === 'run'
+        ? 'run needs the inputs, e.g. run x = [0, 0.5, 1].'
+        : 'step takes an optional input, e.g. step x = 0.5.',
+      suggestion,
+    );
   }
   if (!reader.expectPunct('=', '"=" after x')) return undefined;
   return readValue(reader, statement === 'run' ? 'the inputs, one per step' : 'the input');
@@ -350,7 +417,11 @@ export interface ParseOptions {
  * Statements are parsed as the tokenizer completes them, so (without keepTokens) a cell's tokens are
  * never all held at once: a 10 MB cell took 860 MB and slices of 480 ms (garbage collection) before.
  */
-export function* parseCellInSlices(source: string, sliceTokens = 20_000, options: ParseOptions = {}): Generator<void, ParsedCell> {
+export function* parseCellInSlices(
+  source: string,
+  sliceTokens = 20_000,
+  options: ParseOptions = {},
+): Generator<void, ParsedCell> {
   const keepTokens = options.keepTokens ?? true;
   const tokens: Token[] = [];
   const splitter = new StatementSplitter();
@@ -376,8 +447,14 @@ export function* parseCellInSlices(source: string, sliceTokens = 20_000, options
       }
       if (overflow) {
         const first = line[0];
-        problems.push(problemAt(first.line, first.column, first.text.length,
-          `This statement has ${line.length + overflow} tokens; one statement holds at most ${MAX_STATEMENT_TOKENS} (MAX_STATEMENT_TOKENS, about ${MAX_STATEMENT_TOKENS / 2} numbers). Split the run into several lines.`));
+        problems.push(
+          problemAt(
+            first.line,
+            first.column,
+            first.text.length,
+            `This statement has ${line.length + overflow} tokens; one statement holds at most ${MAX_STATEMENT_TOKENS} (MAX_STATEMENT_TOKENS, about ${MAX_STATEMENT_TOKENS / 2} numbers). Split the run into several lines.`,
+          ),
+        );
         continue;
       }
       const reader = new LineReader(line, problems);
@@ -385,7 +462,10 @@ export function* parseCellInSlices(source: string, sliceTokens = 20_000, options
       if (!statement) continue;
       if (!reader.done) {
         const extra = reader.peek() as Token;
-        reader.fail(extra, `Unexpected "${extra.text}" after the end of the statement. Put each statement on its own line.`);
+        reader.fail(
+          extra,
+          `Unexpected "${extra.text}" after the end of the statement. Put each statement on its own line.`,
+        );
         continue;
       }
       statements.push(statement);

@@ -60,7 +60,17 @@ export class Session {
   }
 
   start(source: string): CellExecution {
-    const result: CellResult = { ok: true, steps: [], stepsRun: 0, expects: [], errors: [], shows: [], state: {}, time: this.time, notation: this.notationChoice };
+    const result: CellResult = {
+      ok: true,
+      steps: [],
+      stepsRun: 0,
+      expects: [],
+      errors: [],
+      shows: [],
+      state: {},
+      time: this.time,
+      notation: this.notationChoice,
+    };
     const recorder = new TraceRecorder();
     const run = ++this.runCount;
     const work = this.execute(source, result, recorder, run);
@@ -90,7 +100,11 @@ export class Session {
           }
           finish();
         } catch (error) {
-          finish(error instanceof CellError ? error.problem : problemAt(1, 1, 1, `Internal error, please report it: ${String(error)}`));
+          finish(
+            error instanceof CellError
+              ? error.problem
+              : problemAt(1, 1, 1, `Internal error, please report it: ${String(error)}`),
+          );
         }
         return true;
       },
@@ -108,7 +122,10 @@ export class Session {
   /** Runs the statements one by one, yielding after each time step so long runs can be sliced. */
   private *execute(source: string, result: CellResult, recorder: TraceRecorder, run: number): Generator<void> {
     if (source.length > MAX_CELL_CHARS) {
-      fail({ line: 1, column: 1, length: 1 }, `This cell has ${source.length} characters; the kernel reads at most ${MAX_CELL_CHARS} (MAX_CELL_CHARS). Split it into several cells.`);
+      fail(
+        { line: 1, column: 1, length: 1 },
+        `This cell has ${source.length} characters; the kernel reads at most ${MAX_CELL_CHARS} (MAX_CELL_CHARS). Split it into several cells.`,
+      );
     }
     const parsed = yield* parseCellInSlices(source, undefined, { keepTokens: false });
     if (parsed.problems.length) {
@@ -124,7 +141,9 @@ export class Session {
   private *perform(s: Statement, result: CellResult, recorder: TraceRecorder, run: number): Generator<void> {
     switch (s.type) {
       case 'assign': {
-        const vector = asVector(s.value) ?? fail(s.value.span, `${s.target} must be a number or a vector, not a ${describe(s.value)} matrix.`);
+        const vector =
+          asVector(s.value) ??
+          fail(s.value.span, `${s.target} must be a number or a vector, not a ${describe(s.value)} matrix.`);
         this[s.target] = vector;
         return;
       }
@@ -144,10 +163,12 @@ export class Session {
         }
         return;
       case 'dense':
-        for (const setting of s.settings) this.weights.setDense(setting.key as 'w' | 'b', { value: setting.value, span: setting.value.span, run });
+        for (const setting of s.settings)
+          this.weights.setDense(setting.key as 'w' | 'b', { value: setting.value, span: setting.value.span, run });
         return;
       case 'step': {
-        if (s.x) this.x = asVector(s.x) ?? fail(s.x.span, `x must be a number or a vector, not a ${describe(s.x)} matrix.`);
+        if (s.x)
+          this.x = asVector(s.x) ?? fail(s.x.span, `x must be a number or a vector, not a ${describe(s.x)} matrix.`);
         this.step(s.span, run, recorder);
         yield;
         return;
@@ -182,13 +203,17 @@ export class Session {
   /** Refuses a cell that would run too many steps before any of it runs. */
   private checkStepCount(statements: readonly Statement[]) {
     // Counted from the values' lengths: making the inputs here (an array per step) took 160 ms at once for 10⁶ steps.
-    const stepsOf = (s: Statement) => (s.type === 'step' ? 1 : s.type === 'run' ? (s.xs.depth === 0 ? 1 : (s.xs.data as unknown[]).length) : 0);
+    const stepsOf = (s: Statement) =>
+      s.type === 'step' ? 1 : s.type === 'run' ? (s.xs.depth === 0 ? 1 : (s.xs.data as unknown[]).length) : 0;
     let steps = 0;
     for (const s of statements) {
       steps += stepsOf(s);
       if (steps > MAX_STEPS_PER_CELL) {
         const total = statements.reduce((n, t) => n + stepsOf(t), 0);
-        fail(s.span, `This cell would run ${total} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`);
+        fail(
+          s.span,
+          `This cell would run ${total} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`,
+        );
       }
     }
   }
@@ -207,7 +232,10 @@ export class Session {
     const packed = this.weights.pack(H, X);
     if ('message' in packed) {
       const here = packed.at && packed.at.run === run;
-      return fail(here ? packed.at!.span : span, here || !packed.at ? packed.message : `${packed.message} (It was set in an earlier cell.)`);
+      return fail(
+        here ? packed.at!.span : span,
+        here || !packed.at ? packed.message : `${packed.message} (It was set in an earlier cell.)`,
+      );
     }
     this.packed = { version: this.weights.version, H, X, ...packed };
     return packed.params;
@@ -228,13 +256,23 @@ export class Session {
 
   private step(span: Span, run: number, recorder: TraceRecorder): void {
     const x = this.x ?? fail(span, 'There is no input x yet: set it first (x = 1) or give it here (step x = 1).');
-    const H = this.h?.length ?? this.weights.hiddenSize() ?? fail(span, this.weights.isEmpty()
-      ? 'The gates have no weights yet: set forget, input, candidate and output first.'
-      : 'The size H of the memory is not known yet: set h (e.g. h = 0) or give the gates their b and wh first.');
+    const H =
+      this.h?.length ??
+      this.weights.hiddenSize() ??
+      fail(
+        span,
+        this.weights.isEmpty()
+          ? 'The gates have no weights yet: set forget, input, candidate and output first.'
+          : 'The size H of the memory is not known yet: set h (e.g. h = 0) or give the gates their b and wh first.',
+      );
     const params = this.params(H, x.length, span, run);
     const h = this.h ?? new Array<number>(H).fill(0);
     const c = this.c ?? new Array<number>(H).fill(0);
-    if (c.length !== H) fail(span, `c has ${c.length} values but h has ${H}: the long-term and short-term memory must be the same size H.`);
+    if (c.length !== H)
+      fail(
+        span,
+        `c has ${c.length} values but h has ${H}: the long-term and short-term memory must be the same size H.`,
+      );
     const ws = this.workspace(params);
     lstmStep(ws, x, h, c);
     const t = this.time + 1;
@@ -242,7 +280,10 @@ export class Session {
     for (const key of ['z', 'c', 'h', 'y'] as const) {
       const values = key === 'z' ? Array.from(ws.z) : trace[key];
       if (values && values.some((v) => !Number.isFinite(v))) {
-        fail(span, `At step ${t} the numbers overflowed past float64 (${key === 'z' ? 'a gate\u2019s pre-activation' : key} is ±∞): the weights or inputs are too large.`);
+        fail(
+          span,
+          `At step ${t} the numbers overflowed past float64 (${key === 'z' ? 'a gate\u2019s pre-activation' : key} is ±∞): the weights or inputs are too large.`,
+        );
       }
     }
     this.time = t;
@@ -260,41 +301,63 @@ export class Session {
 
   private read(name: ValueName): Vector | undefined {
     switch (name) {
-      case 'x': return this.x;
-      case 'h': case 'short': return this.h;
-      case 'c': case 'long': return this.c;
+      case 'x':
+        return this.x;
+      case 'h':
+      case 'short':
+        return this.h;
+      case 'c':
+      case 'long':
+        return this.c;
     }
     const step = this.lastStep;
     if (!step) return undefined;
     switch (name) {
-      case 'z_f': return step.z.f;
-      case 'z_i': return step.z.i;
-      case 'z_g': return step.z.g;
-      case 'z_o': return step.z.o;
-      default: return step[name];
+      case 'z_f':
+        return step.z.f;
+      case 'z_i':
+        return step.z.i;
+      case 'z_g':
+        return step.z.g;
+      case 'z_o':
+        return step.z.o;
+      default:
+        return step[name];
     }
   }
 
   private check(s: Extract<Statement, { type: 'expect' }>): ExpectResult {
-    const expected = asVector(s.value) ?? fail(s.value.span, `expect compares with a number or a vector, not a ${describe(s.value)} matrix.`);
+    const expected =
+      asVector(s.value) ??
+      fail(s.value.span, `expect compares with a number or a vector, not a ${describe(s.value)} matrix.`);
     const actual = this.read(s.name);
     const tolerance = s.tolerances.reduce((most, t) => Math.max(most, t), 0);
     const base = { line: s.span.line, text: s.text, name: s.name, expected, tolerance };
     if (!actual) {
-      const why = ['x', 'h', 'c', 'short', 'long'].includes(s.name) ? `${s.name} is not set yet` : s.name === 'y' && this.lastStep ? 'there is no dense layer' : 'no step has run yet';
+      const why = ['x', 'h', 'c', 'short', 'long'].includes(s.name)
+        ? `${s.name} is not set yet`
+        : s.name === 'y' && this.lastStep
+          ? 'there is no dense layer'
+          : 'no step has run yet';
       fail(s.span, `expect ${s.name} can't be checked: ${why}.`);
     }
     if (actual!.length !== expected.length) {
-      fail(s.value.span, `expect ${s.name} gives ${expected.length} value${expected.length === 1 ? '' : 's'} but ${s.name} has ${actual!.length}.`);
+      fail(
+        s.value.span,
+        `expect ${s.name} gives ${expected.length} value${expected.length === 1 ? '' : 's'} but ${s.name} has ${actual!.length}.`,
+      );
     }
     // A hair of slack for the float64 rounding of the written decimal itself.
     // Subtracted, not added: tolerance + slack overflows to ∞ for a tolerance near the largest float64.
-    const pass = expected.every((e, k) => Math.abs(actual![k] - e) - s.tolerances[k] <= 1e-12 * Math.max(1, Math.abs(e)));
+    const pass = expected.every(
+      (e, k) => Math.abs(actual![k] - e) - s.tolerances[k] <= 1e-12 * Math.max(1, Math.abs(e)),
+    );
     return { ...base, pass, actual: [...actual!] };
   }
 
   private load(path: string, span: Span): void {
-    if (this.options.allowLoad === false) fail(span, 'load is turned off in an untrusted workspace: trust the workspace to read weight files.');
+    if (this.options.allowLoad === false)
+      fail(span, 'load is turned off in an untrusted workspace: trust the workspace to read weight files.');
     if (!this.options.readFile) fail(span, 'load is not available here: nothing can read files.');
     if (/^([a-zA-Z]:)?[\\/]/.test(path) || path.split(/[\\/]/).includes('..')) {
       fail(span, `load reads files beside the notebook or in folders below it; "${path}" points elsewhere.`);
@@ -337,7 +400,9 @@ function toTrace(ws: LstmWorkspace, t: number, x: Vector, h: Vector, c: Vector):
     h_prev: [...h],
     c_prev: [...c],
     z: { f: part(ws.z, 0), i: part(ws.z, 1), g: part(ws.z, 2), o: part(ws.z, 3) },
-    f, i, g,
+    f,
+    i,
+    g,
     o: part(ws.gates, 3),
     fc: f.map((v, k) => v * c[k]),
     ig: i.map((v, k) => v * g[k]),

@@ -7,9 +7,23 @@ export const DENSE_KEYS = ['w', 'b'] as const;
 
 /** Words that may start a statement. `short`/`long` are the walkthroughs' names for h and c. */
 export const STATEMENT_WORDS = [
-  'x', 'h', 'c', 'short', 'long',
-  'forget', 'input', 'candidate', 'output', 'dense',
-  'step', 'run', 'expect', 'load', 'reset', 'show', 'notation',
+  'x',
+  'h',
+  'c',
+  'short',
+  'long',
+  'forget',
+  'input',
+  'candidate',
+  'output',
+  'dense',
+  'step',
+  'run',
+  'expect',
+  'load',
+  'reset',
+  'show',
+  'notation',
 ] as const;
 
 export const STATE_ALIASES: Record<string, 'x' | 'h' | 'c'> = { x: 'x', h: 'h', c: 'c', short: 'h', long: 'c' };

@@ -59,17 +59,54 @@
 // All pointers are byte offsets into the imported memory.
 
 // Local indices.
-const W = 0, B = 1, V = 2, OUT = 3, ROWS = 4, N = 5;
-const R = 6, K = 7, P1 = 8, O1 = 9, B1 = 10, N4B = 11, ROW_BYTES = 12, HAS2 = 13;
-const A0 = 14, A1 = 15, C0 = 16, C1 = 17, X0 = 18, X1 = 19;
-const S0 = 20, S1 = 21;
+const W = 0,
+  B = 1,
+  V = 2,
+  OUT = 3,
+  ROWS = 4,
+  N = 5;
+const R = 6,
+  K = 7,
+  P1 = 8,
+  O1 = 9,
+  B1 = 10,
+  N4B = 11,
+  ROW_BYTES = 12,
+  HAS2 = 13;
+const A0 = 14,
+  A1 = 15,
+  C0 = 16,
+  C1 = 17,
+  X0 = 18,
+  X1 = 19;
+const S0 = 20,
+  S1 = 21;
 
 // Opcodes.
-const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, END = 0x0b, BR = 0x0c, BR_IF = 0x0d, VOID = 0x40;
-const SELECT = 0x1b, GET = 0x20, SET = 0x21;
-const I32_CONST = 0x41, I32_EQZ = 0x45, I32_LT_U = 0x49, I32_GE_U = 0x4f, I32_ADD = 0x6a, I32_AND = 0x71, I32_SHL = 0x74;
-const F64_LOAD = 0x2b, F64_STORE = 0x39, F64_ADD = 0xa0, F64_MUL = 0xa2;
-const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
+const BLOCK = 0x02,
+  LOOP = 0x03,
+  IF = 0x04,
+  END = 0x0b,
+  BR = 0x0c,
+  BR_IF = 0x0d,
+  VOID = 0x40;
+const SELECT = 0x1b,
+  GET = 0x20,
+  SET = 0x21;
+const I32_CONST = 0x41,
+  I32_EQZ = 0x45,
+  I32_LT_U = 0x49,
+  I32_GE_U = 0x4f,
+  I32_ADD = 0x6a,
+  I32_AND = 0x71,
+  I32_SHL = 0x74;
+const F64_LOAD = 0x2b,
+  F64_STORE = 0x39,
+  F64_ADD = 0xa0,
+  F64_MUL = 0xa2;
+const I32 = 0x7f,
+  F64 = 0x7c,
+  V128 = 0x7b;
 
 function uleb(n: number): number[] {
   const out: number[] = [];
@@ -108,53 +145,196 @@ const f64x2Mul = () => simd(0xf2);
 const extractLane = (lane: number) => [...simd(0x21), lane];
 const v128Zero = () => [...simd(0x0c), ...new Array<number>(16).fill(0)];
 /** acc += v128.load offset(ptr + k) * x */
-const macc = (acc: number, ptr: number, x: number, offset = 0) => [...get(acc), ...add(ptr, K), ...v128Load(offset), ...get(x), ...f64x2Mul(), ...f64x2Add(), ...set(acc)];
+const macc = (acc: number, ptr: number, x: number, offset = 0) => [
+  ...get(acc),
+  ...add(ptr, K),
+  ...v128Load(offset),
+  ...get(x),
+  ...f64x2Mul(),
+  ...f64x2Add(),
+  ...set(acc),
+];
 
 function affineBody(): number[] {
   return [
     // locals: 8 i32, 6 v128, 2 f64
-    3, 8, I32, 6, V128, 2, F64,
-    ...get(N), ...i32(3), I32_SHL, ...set(ROW_BYTES),
-    ...get(N), ...i32(-4), I32_AND, ...i32(3), I32_SHL, ...set(N4B),
-    BLOCK, VOID,
-    ...get(ROWS), I32_EQZ, BR_IF, 0,
-    LOOP, VOID,
-    ...get(R), ...i32(1), I32_ADD, ...get(ROWS), I32_LT_U, ...set(HAS2),
-    ...add(W, ROW_BYTES), ...get(W), ...get(HAS2), SELECT, ...set(P1),
-    ...get(OUT), ...i32(8), I32_ADD, ...get(OUT), ...get(HAS2), SELECT, ...set(O1),
-    ...get(B), ...i32(8), I32_ADD, ...get(B), ...get(HAS2), SELECT, ...set(B1),
-    ...v128Zero(), ...set(A0), ...v128Zero(), ...set(A1), ...v128Zero(), ...set(C0), ...v128Zero(), ...set(C1),
-    ...i32(0), ...set(K),
-    BLOCK, VOID,
-    LOOP, VOID,
-    ...get(K), ...get(N4B), I32_GE_U, BR_IF, 1,
-    ...add(V, K), ...v128Load(0), ...set(X0),
-    ...add(V, K), ...v128Load(16), ...set(X1),
-    ...macc(A0, W, X0), ...macc(A1, W, X1, 16), ...macc(C0, P1, X0), ...macc(C1, P1, X1, 16),
-    ...get(K), ...i32(32), I32_ADD, ...set(K),
-    BR, 0,
-    END, END,
-    ...get(A0), ...get(A1), ...f64x2Add(), ...set(A0),
-    ...get(C0), ...get(C1), ...f64x2Add(), ...set(C0),
-    ...get(N), ...i32(2), I32_AND, IF, VOID,
-    ...add(V, K), ...v128Load(0), ...set(X0),
-    ...macc(A0, W, X0), ...macc(C0, P1, X0),
-    ...get(K), ...i32(16), I32_ADD, ...set(K),
+    3,
+    8,
+    I32,
+    6,
+    V128,
+    2,
+    F64,
+    ...get(N),
+    ...i32(3),
+    I32_SHL,
+    ...set(ROW_BYTES),
+    ...get(N),
+    ...i32(-4),
+    I32_AND,
+    ...i32(3),
+    I32_SHL,
+    ...set(N4B),
+    BLOCK,
+    VOID,
+    ...get(ROWS),
+    I32_EQZ,
+    BR_IF,
+    0,
+    LOOP,
+    VOID,
+    ...get(R),
+    ...i32(1),
+    I32_ADD,
+    ...get(ROWS),
+    I32_LT_U,
+    ...set(HAS2),
+    ...add(W, ROW_BYTES),
+    ...get(W),
+    ...get(HAS2),
+    SELECT,
+    ...set(P1),
+    ...get(OUT),
+    ...i32(8),
+    I32_ADD,
+    ...get(OUT),
+    ...get(HAS2),
+    SELECT,
+    ...set(O1),
+    ...get(B),
+    ...i32(8),
+    I32_ADD,
+    ...get(B),
+    ...get(HAS2),
+    SELECT,
+    ...set(B1),
+    ...v128Zero(),
+    ...set(A0),
+    ...v128Zero(),
+    ...set(A1),
+    ...v128Zero(),
+    ...set(C0),
+    ...v128Zero(),
+    ...set(C1),
+    ...i32(0),
+    ...set(K),
+    BLOCK,
+    VOID,
+    LOOP,
+    VOID,
+    ...get(K),
+    ...get(N4B),
+    I32_GE_U,
+    BR_IF,
+    1,
+    ...add(V, K),
+    ...v128Load(0),
+    ...set(X0),
+    ...add(V, K),
+    ...v128Load(16),
+    ...set(X1),
+    ...macc(A0, W, X0),
+    ...macc(A1, W, X1, 16),
+    ...macc(C0, P1, X0),
+    ...macc(C1, P1, X1, 16),
+    ...get(K),
+    ...i32(32),
+    I32_ADD,
+    ...set(K),
+    BR,
+    0,
     END,
-    ...get(A0), ...extractLane(0), ...get(A0), ...extractLane(1), F64_ADD, ...set(S0),
-    ...get(C0), ...extractLane(0), ...get(C0), ...extractLane(1), F64_ADD, ...set(S1),
-    ...get(N), ...i32(1), I32_AND, IF, VOID,
-    ...get(S0), ...add(W, K), ...f64Load(), ...add(V, K), ...f64Load(), F64_MUL, F64_ADD, ...set(S0),
-    ...get(S1), ...add(P1, K), ...f64Load(), ...add(V, K), ...f64Load(), F64_MUL, F64_ADD, ...set(S1),
     END,
-    ...get(O1), ...get(B1), ...f64Load(), ...get(S1), F64_ADD, ...f64Store(),
-    ...get(OUT), ...get(B), ...f64Load(), ...get(S0), F64_ADD, ...f64Store(),
-    ...add(P1, ROW_BYTES), ...set(W),
-    ...get(O1), ...i32(8), I32_ADD, ...set(OUT),
-    ...get(B1), ...i32(8), I32_ADD, ...set(B),
-    ...get(R), ...i32(2), I32_ADD, ...set(R),
-    ...get(R), ...get(ROWS), I32_LT_U, BR_IF, 0,
-    END, END,
+    ...get(A0),
+    ...get(A1),
+    ...f64x2Add(),
+    ...set(A0),
+    ...get(C0),
+    ...get(C1),
+    ...f64x2Add(),
+    ...set(C0),
+    ...get(N),
+    ...i32(2),
+    I32_AND,
+    IF,
+    VOID,
+    ...add(V, K),
+    ...v128Load(0),
+    ...set(X0),
+    ...macc(A0, W, X0),
+    ...macc(C0, P1, X0),
+    ...get(K),
+    ...i32(16),
+    I32_ADD,
+    ...set(K),
+    END,
+    ...get(A0),
+    ...extractLane(0),
+    ...get(A0),
+    ...extractLane(1),
+    F64_ADD,
+    ...set(S0),
+    ...get(C0),
+    ...extractLane(0),
+    ...get(C0),
+    ...extractLane(1),
+    F64_ADD,
+    ...set(S1),
+    ...get(N),
+    ...i32(1),
+    I32_AND,
+    IF,
+    VOID,
+    ...get(S0),
+    ...add(W, K),
+    ...f64Load(),
+    ...add(V, K),
+    ...f64Load(),
+    F64_MUL,
+    F64_ADD,
+    ...set(S0),
+    ...get(S1),
+    ...add(P1, K),
+    ...f64Load(),
+    ...add(V, K),
+    ...f64Load(),
+    F64_MUL,
+    F64_ADD,
+    ...set(S1),
+    END,
+    ...get(O1),
+    ...get(B1),
+    ...f64Load(),
+    ...get(S1),
+    F64_ADD,
+    ...f64Store(),
+    ...get(OUT),
+    ...get(B),
+    ...f64Load(),
+    ...get(S0),
+    F64_ADD,
+    ...f64Store(),
+    ...add(P1, ROW_BYTES),
+    ...set(W),
+    ...get(O1),
+    ...i32(8),
+    I32_ADD,
+    ...set(OUT),
+    ...get(B1),
+    ...i32(8),
+    I32_ADD,
+    ...set(B),
+    ...get(R),
+    ...i32(2),
+    I32_ADD,
+    ...set(R),
+    ...get(R),
+    ...get(ROWS),
+    I32_LT_U,
+    BR_IF,
+    0,
+    END,
+    END,
     END,
   ];
 }
@@ -165,7 +345,14 @@ const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...
 function moduleBytes() {
   const body = affineBody();
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]), // type 0: (i32 ×6) → ()
     ...section(2, [1, ...str('env'), ...str('memory'), 0x02, 0x00, 1]), // import memory, min 1 page
     ...section(3, [1, 0]), // func 0 : type 0
@@ -176,9 +363,7 @@ function moduleBytes() {
 
 /** The smallest module using f64x2: (func (result v128) (f64x2.splat (f64.const 0))). */
 const SIMD_PROBE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b,
-  0x03, 0x02, 0x01, 0x00,
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00,
   0x0a, 0x0f, 0x01, 0x0d, 0x00, 0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xfd, 0x14, 0x0b,
 ]);
 
@@ -190,7 +375,10 @@ function wasmModule(): WebAssembly.Module | null {
   if (disabled) return null;
   if (compiled === undefined) {
     try {
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE) ? new WebAssembly.Module(moduleBytes()) : null;
+      compiled =
+        typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE)
+          ? new WebAssembly.Module(moduleBytes())
+          : null;
     } catch {
       compiled = null;
     }
@@ -257,7 +445,10 @@ export function affineJs(weights: Float64Array, bias: Float64Array, v: Float64Ar
   const rows = out.length;
   const n4 = n - (n % 4);
   for (let r = 0, base = 0; r < rows; r++, base += n) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let k = 0;
     for (; k < n4; k += 4) {
       s0 += weights[base + k] * v[k];

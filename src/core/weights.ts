@@ -18,7 +18,12 @@ export interface GateSlots {
   b?: Placed;
 }
 
-export const GATE_LABEL: Record<GateSymbol, string> = { f: 'forget gate', i: 'input gate', g: 'candidate memory', o: 'output gate' };
+export const GATE_LABEL: Record<GateSymbol, string> = {
+  f: 'forget gate',
+  i: 'input gate',
+  g: 'candidate memory',
+  o: 'output gate',
+};
 const GATE_WORD: Record<GateSymbol, string> = { f: 'forget', i: 'input', g: 'candidate', o: 'output' };
 
 /** A shape problem, pointing at the value that caused it. */
@@ -65,7 +70,8 @@ export function splitConcatenated(value: Value): { wh: Value; wx: Value } | stri
   if (!rows) return `W must be a matrix H×(H+X) with columns [h, x]; this ${shapeText(value)}.`;
   const H = rows.length;
   const X = rows[0].length - H;
-  if (X < 1) return `W is ${H}×${rows[0].length}, but with ${H} rows (H = ${H}) it needs H + X ≥ ${H + 1} columns: H for h_{t−1}, then at least one for x_t.`;
+  if (X < 1)
+    return `W is ${H}×${rows[0].length}, but with ${H} rows (H = ${H}) it needs H + X ≥ ${H + 1} columns: H for h_{t−1}, then at least one for x_t.`;
   return {
     wh: { depth: 2, data: rows.map((r) => r.slice(0, H)), span: value.span },
     wx: { depth: 2, data: rows.map((r) => r.slice(H)), span: value.span },
@@ -130,15 +136,29 @@ export class WeightStore {
       const word = GATE_WORD[gate];
       for (const key of ['wx', 'wh'] as const) {
         if (!slots[key]) {
-          return { message: `The ${GATE_LABEL[gate]} has no ${key} yet: set it first, e.g. "${word} ${key} = 0.5" (or W = [[…]] for both).` };
+          return {
+            message: `The ${GATE_LABEL[gate]} has no ${key} yet: set it first, e.g. "${word} ${key} = 0.5" (or W = [[…]] for both).`,
+          };
         }
       }
       const wx = asMatrix(slots.wx!.value, H, X);
-      if (!wx) return { message: `wx of the ${GATE_LABEL[gate]} ${shapeText(slots.wx!.value)}, but it must be H×X = ${H}×${X} (H hidden values, X = ${X} input values).`, at: slots.wx };
+      if (!wx)
+        return {
+          message: `wx of the ${GATE_LABEL[gate]} ${shapeText(slots.wx!.value)}, but it must be H×X = ${H}×${X} (H hidden values, X = ${X} input values).`,
+          at: slots.wx,
+        };
       const wh = asMatrix(slots.wh!.value, H, H);
-      if (!wh) return { message: `wh of the ${GATE_LABEL[gate]} ${shapeText(slots.wh!.value)}, but it must be H×H = ${H}×${H} (h has ${H} values).`, at: slots.wh };
+      if (!wh)
+        return {
+          message: `wh of the ${GATE_LABEL[gate]} ${shapeText(slots.wh!.value)}, but it must be H×H = ${H}×${H} (h has ${H} values).`,
+          at: slots.wh,
+        };
       const b = slots.b ? asVector(slots.b.value) : new Array<number>(H).fill(0);
-      if (!b || b.length !== H) return { message: `b of the ${GATE_LABEL[gate]} ${shapeText(slots.b!.value)}, but it needs H = ${H} values.`, at: slots.b };
+      if (!b || b.length !== H)
+        return {
+          message: `b of the ${GATE_LABEL[gate]} ${shapeText(slots.b!.value)}, but it needs H = ${H} values.`,
+          at: slots.b,
+        };
       for (let r = 0; r < H; r++) {
         const row = (block * H + r) * stride;
         for (let k = 0; k < H; k++) weights[row + k] = wh[r][k];
@@ -153,9 +173,17 @@ export class WeightStore {
       if (!w) return { message: 'The dense layer has no w yet: set it, e.g. "dense w = 2 b = 1".', at: b };
       const Y = w.value.depth === 2 ? (w.value.data as number[][]).length : 1;
       const wy = asMatrix(w.value, Y, H);
-      if (!wy) return { message: `w of the dense layer ${shapeText(w.value)}, but it must be Y×H with H = ${H} columns, one per value of h.`, at: w };
+      if (!wy)
+        return {
+          message: `w of the dense layer ${shapeText(w.value)}, but it must be Y×H with H = ${H} columns, one per value of h.`,
+          at: w,
+        };
       const by = b ? asVector(b.value) : new Array<number>(Y).fill(0);
-      if (!by || by.length !== Y) return { message: `b of the dense layer ${shapeText(b!.value)}, but it needs ${Y} value${Y === 1 ? '' : 's'}, one per row of w.`, at: b };
+      if (!by || by.length !== Y)
+        return {
+          message: `b of the dense layer ${shapeText(b!.value)}, but it needs ${Y} value${Y === 1 ? '' : 's'}, one per row of w.`,
+          at: b,
+        };
       params.dense = { outputs: Y, weights: Float64Array.from(wy.flat()), bias: Float64Array.from(by) };
       model.dense = { w: wy, b: by };
     }

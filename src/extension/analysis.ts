@@ -23,7 +23,8 @@ export interface CellAnalysis {
 export const MAX_ANALYZED_CHARS = 1024 * 1024;
 
 export function analyze(source: string): CellAnalysis {
-  if (source.length > MAX_ANALYZED_CHARS) return { tokens: [], problems: source.length > MAX_CELL_CHARS ? checkCell(source) : [] };
+  if (source.length > MAX_ANALYZED_CHARS)
+    return { tokens: [], problems: source.length > MAX_CELL_CHARS ? checkCell(source) : [] };
   // One parse gives both (tokenize and then checkCell read the cell twice).
   const { tokens, problems } = parseCell(source);
   return { tokens, problems };

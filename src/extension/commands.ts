@@ -88,8 +88,14 @@ async function copyMissing(source: vscode.Uri, destination: vscode.Uri): Promise
 async function pickParentFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0].uri;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Copy the LSTM lessons into which folder?' }))?.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, openLabel: 'Copy lessons here' });
+  if (folders.length > 1)
+    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Copy the LSTM lessons into which folder?' }))
+      ?.uri;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    openLabel: 'Copy lessons here',
+  });
   return picked?.[0];
 }
 
@@ -110,7 +116,9 @@ export async function copyLessons(extensionUri: vscode.Uri, parent?: unknown): P
   const destination = vscode.Uri.joinPath(folder, LESSONS_FOLDER);
   const { copied, kept } = await copyMissing(source, destination);
   const keptNote = kept ? ` ${kept} file(s) already there were kept as they are.` : '';
-  void vscode.window.showInformationMessage(`Copied ${copied} lesson file(s) to ${vscode.workspace.asRelativePath(destination)}.${keptNote}`);
+  void vscode.window.showInformationMessage(
+    `Copied ${copied} lesson file(s) to ${vscode.workspace.asRelativePath(destination)}.${keptNote}`,
+  );
   return destination;
 }
 
@@ -120,7 +128,11 @@ export async function copyLessons(extensionUri: vscode.Uri, parent?: unknown): P
  */
 export async function openLesson(extensionUri: vscode.Uri, name: unknown): Promise<void> {
   const shipped = vscode.Uri.joinPath(extensionUri, 'lessons');
-  if (typeof name !== 'string' || !/^[\w.-]+\.lstm$/.test(name) || !(await exists(vscode.Uri.joinPath(shipped, name)))) {
+  if (
+    typeof name !== 'string' ||
+    !/^[\w.-]+\.lstm$/.test(name) ||
+    !(await exists(vscode.Uri.joinPath(shipped, name)))
+  ) {
     void vscode.window.showErrorMessage(`There is no lesson called ${JSON.stringify(name)}.`);
     return;
   }
@@ -132,5 +144,8 @@ export async function openLesson(extensionUri: vscode.Uri, name: unknown): Promi
     }
   }
   const copied = await copyLessons(extensionUri);
-  if (copied) await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(copied, name)));
+  if (copied)
+    await vscode.window.showNotebookDocument(
+      await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(copied, name)),
+    );
 }

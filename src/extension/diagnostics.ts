@@ -34,7 +34,9 @@ export class CellDiagnostics implements vscode.Disposable {
 
   /** Problems shown in the document whose range meets `range`. */
   problemsAt(document: vscode.TextDocument, range: vscode.Range): Problem[] {
-    return (this.shown.get(document.uri.toString()) ?? []).filter((problem) => toRange(problem).intersection(range) !== undefined);
+    return (this.shown.get(document.uri.toString()) ?? []).filter(
+      (problem) => toRange(problem).intersection(range) !== undefined,
+    );
   }
 
   private update(document: vscode.TextDocument): void {
@@ -48,7 +50,10 @@ export class CellDiagnostics implements vscode.Disposable {
       if (!problems.some((shown) => sameProblem(shown, problem))) problems.push(problem);
     }
     this.shown.set(key, problems);
-    this.collection.set(document.uri, problems.map((problem) => toDiagnostic(problem)));
+    this.collection.set(
+      document.uri,
+      problems.map((problem) => toDiagnostic(problem)),
+    );
   }
 
   private forget(document: vscode.TextDocument): void {

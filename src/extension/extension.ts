@@ -28,8 +28,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(cells, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
     vscode.commands.registerCommand('lstm-notebook.new', () => newNotebook()),
     vscode.commands.registerCommand('lstm-notebook.restart', (argument: unknown) => restartKernel(kernel, argument)),
-    vscode.commands.registerCommand('lstm-notebook.copyLessons', (parent: unknown) => copyLessons(context.extensionUri, parent)),
-    vscode.commands.registerCommand('lstm-notebook.openLesson', (name: unknown) => openLesson(context.extensionUri, name)),
+    vscode.commands.registerCommand('lstm-notebook.copyLessons', (parent: unknown) =>
+      copyLessons(context.extensionUri, parent),
+    ),
+    vscode.commands.registerCommand('lstm-notebook.openLesson', (name: unknown) =>
+      openLesson(context.extensionUri, name),
+    ),
   );
 }
 

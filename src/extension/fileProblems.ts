@@ -24,13 +24,17 @@ export class FileProblems implements vscode.Disposable {
     this.show(notebook, metadata.problems);
     if (metadata.encoding === 'latin1') {
       void vscode.window.showWarningMessage(
-        `${vscode.workspace.asRelativePath(notebook.uri)} is not valid UTF-8: it was read as Latin-1 and will be saved the same way.`);
+        `${vscode.workspace.asRelativePath(notebook.uri)} is not valid UTF-8: it was read as Latin-1 and will be saved the same way.`,
+      );
     }
   }
 
   private show(notebook: vscode.NotebookDocument, problems: readonly Problem[]): void {
     if (notebook.notebookType !== NOTEBOOK_TYPE) return;
-    this.collection.set(notebook.uri, problems.map((problem) => toDiagnostic(problem)));
+    this.collection.set(
+      notebook.uri,
+      problems.map((problem) => toDiagnostic(problem)),
+    );
   }
 
   dispose(): void {

@@ -29,7 +29,8 @@ const GATES: Record<GateSymbol, GlossaryEntry> = {
   f: {
     title: 'forget gate',
     equation: GATE_EQUATIONS.f,
-    explain: 'Decides how much of the long-term memory to keep: 1 keeps all of it, 0 forgets it. ' +
+    explain:
+      'Decides how much of the long-term memory to keep: 1 keeps all of it, 0 forgets it. ' +
       'Its sigmoid turns the weighted sum of the short-term memory and the input into a percentage.',
   },
   i: {
@@ -40,7 +41,8 @@ const GATES: Record<GateSymbol, GlossaryEntry> = {
   g: {
     title: 'potential memory (candidate)',
     equation: GATE_EQUATIONS.g,
-    explain: 'Proposes new values for the long-term memory. Its tanh keeps them between −1 and 1; ' +
+    explain:
+      'Proposes new values for the long-term memory. Its tanh keeps them between −1 and 1; ' +
       'the input gate then decides how much of them is added.',
   },
   o: {
@@ -69,13 +71,15 @@ const WORDS: Record<string, GlossaryEntry> = {
   h: {
     title: 'short-term memory (hidden state)',
     equation: 'h_t = o_t ⊙ tanh(C_t)',
-    explain: 'What the LSTM outputs at each step and reads back at the next one as h_{t−1}. ' +
+    explain:
+      'What the LSTM outputs at each step and reads back at the next one as h_{t−1}. ' +
       '`h = …` sets it before a step.',
   },
   c: {
     title: 'long-term memory (cell state)',
     equation: 'C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t',
-    explain: 'The memory carried from step to step: the forget gate keeps part of it and the input gate adds to it. ' +
+    explain:
+      'The memory carried from step to step: the forget gate keeps part of it and the input gate adds to it. ' +
       '`c = …` sets it before a step.',
   },
   dense: {
@@ -88,10 +92,26 @@ const WORDS: Record<string, GlossaryEntry> = {
     equation: 'y_t = W_y·h_t + b_y',
     explain: 'The dense layer applied to the new short-term memory.',
   },
-  z_f: { title: 'forget gate pre-activation', equation: PRE_ACTIVATION_EQUATIONS.f, explain: 'The weighted sum plus bias of the forget gate, before its sigmoid.' },
-  z_i: { title: 'input gate pre-activation', equation: PRE_ACTIVATION_EQUATIONS.i, explain: 'The weighted sum plus bias of the input gate, before its sigmoid.' },
-  z_g: { title: 'potential memory pre-activation', equation: PRE_ACTIVATION_EQUATIONS.g, explain: 'The weighted sum plus bias of the potential memory, before its tanh.' },
-  z_o: { title: 'output gate pre-activation', equation: PRE_ACTIVATION_EQUATIONS.o, explain: 'The weighted sum plus bias of the output gate, before its sigmoid.' },
+  z_f: {
+    title: 'forget gate pre-activation',
+    equation: PRE_ACTIVATION_EQUATIONS.f,
+    explain: 'The weighted sum plus bias of the forget gate, before its sigmoid.',
+  },
+  z_i: {
+    title: 'input gate pre-activation',
+    equation: PRE_ACTIVATION_EQUATIONS.i,
+    explain: 'The weighted sum plus bias of the input gate, before its sigmoid.',
+  },
+  z_g: {
+    title: 'potential memory pre-activation',
+    equation: PRE_ACTIVATION_EQUATIONS.g,
+    explain: 'The weighted sum plus bias of the potential memory, before its tanh.',
+  },
+  z_o: {
+    title: 'output gate pre-activation',
+    equation: PRE_ACTIVATION_EQUATIONS.o,
+    explain: 'The weighted sum plus bias of the output gate, before its sigmoid.',
+  },
   fc: {
     title: 'long-term memory kept',
     equation: 'f_t ⊙ C_{t−1}',
@@ -105,33 +125,39 @@ const WORDS: Record<string, GlossaryEntry> = {
   tanh_c: {
     title: 'squashed long-term memory',
     equation: 'tanh(C_t)',
-    explain: 'The new long-term memory squashed into −1…1, before the output gate scales it into the short-term memory.',
+    explain:
+      'The new long-term memory squashed into −1…1, before the output gate scales it into the short-term memory.',
   },
   sigmoid: {
     title: 'sigmoid σ',
     equation: 'σ(z) = 1 / (1 + e^(−z))',
-    explain: 'Squashes any number into 0…1, read as a percentage: large positive → almost 1, large negative → almost 0, σ(0) = 0.5. ' +
+    explain:
+      'Squashes any number into 0…1, read as a percentage: large positive → almost 1, large negative → almost 0, σ(0) = 0.5. ' +
       'The forget, input and output gates use it.',
   },
   tanh: {
     title: 'hyperbolic tangent tanh',
     equation: 'tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))',
-    explain: 'Squashes any number into −1…1, keeping its sign: tanh(0) = 0. ' +
+    explain:
+      'Squashes any number into −1…1, keeping its sign: tanh(0) = 0. ' +
       'The potential memory uses it, and so does the output of the long-term memory.',
   },
   step: {
     title: 'step',
     equation: 'C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t,  h_t = o_t ⊙ tanh(C_t)',
-    explain: 'Runs one time step: computes every gate from the current input and short-term memory, ' +
+    explain:
+      'Runs one time step: computes every gate from the current input and short-term memory, ' +
       'then the new long-term and short-term memory. `step x = 0.5` sets the input first.',
   },
   run: {
     title: 'run',
-    explain: 'Runs one step per input, carrying the memories from step to step: `run x = [0, 0.5, 1]` runs three steps.',
+    explain:
+      'Runs one step per input, carrying the memories from step to step: `run x = [0, 0.5, 1]` runs three steps.',
   },
   expect: {
     title: 'expect',
-    explain: 'Checks a value after the steps ran: `expect c = 5.62 within 0.01`. Without `within`, the value must match ' +
+    explain:
+      'Checks a value after the steps ran: `expect c = 5.62 within 0.01`. Without `within`, the value must match ' +
       'to the digits written (5.62 means 5.615…5.625). A failed expect marks the cell as failed.',
   },
   within: {
@@ -140,7 +166,8 @@ const WORDS: Record<string, GlossaryEntry> = {
   },
   load: {
     title: 'load',
-    explain: 'Reads weights (and optionally the state) from a JSON file next to the notebook: `load "weights.json"`. ' +
+    explain:
+      'Reads weights (and optionally the state) from a JSON file next to the notebook: `load "weights.json"`. ' +
       'Disabled in untrusted workspaces.',
   },
   reset: {
@@ -153,9 +180,13 @@ const WORDS: Record<string, GlossaryEntry> = {
   },
   notation: {
     title: 'notation',
-    explain: 'How outputs name things: `notation words` (short-term / long-term memory) or `notation symbols` (h_t, C_t).',
+    explain:
+      'How outputs name things: `notation words` (short-term / long-term memory) or `notation symbols` (h_t, C_t).',
   },
-  words: { title: 'notation words', explain: 'Outputs say "short-term memory" and "long-term memory", as the walkthroughs do.' },
+  words: {
+    title: 'notation words',
+    explain: 'Outputs say "short-term memory" and "long-term memory", as the walkthroughs do.',
+  },
   symbols: { title: 'notation symbols', explain: 'Outputs say h_t and C_t, as papers and PyTorch do.' },
 };
 WORDS.short = { ...WORDS.h, title: 'short-term memory (h, hidden state)' };
@@ -167,16 +198,29 @@ function keyEntry(key: string, gate: GateSymbol): GlossaryEntry | undefined {
   const sub = gate === 'g' ? 'C' : gate;
   switch (key) {
     case 'wx':
-      return { title: `${name}: weight of the input`, equation: `z_${sub} = wx·x_t + wh·h_{t−1} + b`, explain: `Multiplies the input x_t in the ${name}'s weighted sum.` };
+      return {
+        title: `${name}: weight of the input`,
+        equation: `z_${sub} = wx·x_t + wh·h_{t−1} + b`,
+        explain: `Multiplies the input x_t in the ${name}'s weighted sum.`,
+      };
     case 'wh':
-      return { title: `${name}: weight of the short-term memory`, equation: `z_${sub} = wx·x_t + wh·h_{t−1} + b`, explain: `Multiplies the short-term memory h_{t−1} in the ${name}'s weighted sum.` };
+      return {
+        title: `${name}: weight of the short-term memory`,
+        equation: `z_${sub} = wx·x_t + wh·h_{t−1} + b`,
+        explain: `Multiplies the short-term memory h_{t−1} in the ${name}'s weighted sum.`,
+      };
     case 'b':
-      return { title: `${name}: bias`, equation: `z_${sub} = wx·x_t + wh·h_{t−1} + b`, explain: `A number added to the ${name}'s weighted sum before its activation.` };
+      return {
+        title: `${name}: bias`,
+        equation: `z_${sub} = wx·x_t + wh·h_{t−1} + b`,
+        explain: `A number added to the ${name}'s weighted sum before its activation.`,
+      };
     case 'W':
       return {
         title: `${name}: weight matrix W_${sub}`,
         equation: `z_${sub} = W_${sub}·[h_{t−1}, x_t] + b_${sub}`,
-        explain: 'One row per memory unit, columns [h, x]: the short-term memory’s weights first, then the input’s (H×(H+X)).',
+        explain:
+          'One row per memory unit, columns [h, x]: the short-term memory’s weights first, then the input’s (H×(H+X)).',
       };
   }
   return undefined;
@@ -186,9 +230,17 @@ function denseKeyEntry(key: string): GlossaryEntry | undefined {
   switch (key) {
     case 'w':
     case 'W':
-      return { title: 'dense layer: weights W_y', equation: 'y_t = W_y·h_t + b_y', explain: 'Multiply the short-term memory to make the prediction.' };
+      return {
+        title: 'dense layer: weights W_y',
+        equation: 'y_t = W_y·h_t + b_y',
+        explain: 'Multiply the short-term memory to make the prediction.',
+      };
     case 'b':
-      return { title: 'dense layer: bias b_y', equation: 'y_t = W_y·h_t + b_y', explain: 'Added to the weighted short-term memory to make the prediction.' };
+      return {
+        title: 'dense layer: bias b_y',
+        equation: 'y_t = W_y·h_t + b_y',
+        explain: 'Added to the weighted short-term memory to make the prediction.',
+      };
   }
   return undefined;
 }

@@ -7,7 +7,10 @@ import type { CellResults } from './results';
 import { wordAt } from './wordAt';
 
 export class HoverProvider implements vscode.HoverProvider {
-  constructor(private readonly analyses: AnalysisCache, private readonly results: CellResults) {}
+  constructor(
+    private readonly analyses: AnalysisCache,
+    private readonly results: CellResults,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const { tokens } = this.analyses.get(document);

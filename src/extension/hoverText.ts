@@ -5,7 +5,14 @@ import { lookup } from './glossary';
 import { fixed, percent, round, vector } from './numbers';
 
 const GATE_OF_WORD: Record<string, GateSymbol> = {
-  forget: 'f', input: 'i', candidate: 'g', output: 'o', f: 'f', i: 'i', g: 'g', o: 'o',
+  forget: 'f',
+  input: 'i',
+  candidate: 'g',
+  output: 'o',
+  f: 'f',
+  i: 'i',
+  g: 'g',
+  o: 'o',
 };
 const PRE_ACTIVATIONS: Record<string, GateSymbol> = { z_f: 'f', z_i: 'i', z_g: 'g', z_o: 'o' };
 
@@ -39,7 +46,9 @@ function memoryLive(which: 'h' | 'c', step: StepTrace | undefined, result: CellR
   }
   if (which === 'c') {
     const scalar = step.c.length === 1;
-    const sum = scalar ? ` = ${round(step.f[0])} × ${round(step.c_prev[0])} + ${round(step.i[0])} × ${round(step.g[0])}` : '';
+    const sum = scalar
+      ? ` = ${round(step.f[0])} × ${round(step.c_prev[0])} + ${round(step.i[0])} × ${round(step.g[0])}`
+      : '';
     return `long-term memory C_t = f ⊙ C_{t−1} + i ⊙ C̃${sum} = ${vector(step.c)}`;
   }
   const scalar = step.h.length === 1;

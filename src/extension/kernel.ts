@@ -35,7 +35,10 @@ export class LstmKernel implements vscode.Disposable {
   private readonly notebooks = new Map<string, NotebookState>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly results: CellResults, private readonly diagnostics: CellDiagnostics) {
+  constructor(
+    private readonly results: CellResults,
+    private readonly diagnostics: CellDiagnostics,
+  ) {
     this.controller.supportedLanguages = [CELL_LANGUAGE];
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Computes every gate, step by step';
@@ -61,7 +64,8 @@ export class LstmKernel implements vscode.Disposable {
   }
 
   private prefer(notebook: vscode.NotebookDocument): void {
-    if (notebook.notebookType === NOTEBOOK_TYPE) this.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
+    if (notebook.notebookType === NOTEBOOK_TYPE)
+      this.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
   }
 
   private stateOf(notebook: vscode.NotebookDocument): NotebookState {
@@ -96,7 +100,8 @@ export class LstmKernel implements vscode.Disposable {
     }
     const batch = async () => {
       for (const execution of executions) {
-        if (state.generation !== generation) execution.end(undefined); // interrupted before its turn
+        if (state.generation !== generation)
+          execution.end(undefined); // interrupted before its turn
         else await this.runCell(execution, state, notebook, generation);
       }
     };
@@ -104,7 +109,12 @@ export class LstmKernel implements vscode.Disposable {
     return state.queue;
   }
 
-  private async runCell(execution: vscode.NotebookCellExecution, state: NotebookState, notebook: vscode.NotebookDocument, generation: number): Promise<void> {
+  private async runCell(
+    execution: vscode.NotebookCellExecution,
+    state: NotebookState,
+    notebook: vscode.NotebookDocument,
+    generation: number,
+  ): Promise<void> {
     execution.executionOrder = ++state.order;
     execution.start(Date.now());
     let success = false;
@@ -126,7 +136,9 @@ export class LstmKernel implements vscode.Disposable {
       success = !hasErrors(result) && result.ok;
       shown = this.report(execution, result, notebook);
     } catch (error) {
-      shown = execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(asError(error))]));
+      shown = execution.replaceOutput(
+        new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(asError(error))]),
+      );
     } finally {
       // end() sends the queued output edits first, so the cell ends as soon as its run does,
       // not after the outputs' round trip to the workbench.
@@ -142,22 +154,37 @@ export class LstmKernel implements vscode.Disposable {
     // Only the lines that start with load (a load statement is one line): parsing a whole 10 MB cell
     // here, synchronously before the sliced run, blocked the extension host for seconds.
     const loads = source.match(/^[ \t\f\v\u00a0\ufeff]*load\b[^\r\n]*/gm)?.join('\n') ?? '';
-    for (const [path, file] of await readLoadFiles(notebook.uri, parseCell(loads).statements)) state.files.set(path, file);
+    for (const [path, file] of await readLoadFiles(notebook.uri, parseCell(loads).statements))
+      state.files.set(path, file);
   }
 
   /** Shows a finished cell's outputs and squiggles. */
-  private report(execution: vscode.NotebookCellExecution, result: CellResult, notebook: vscode.NotebookDocument): Thenable<void> {
+  private report(
+    execution: vscode.NotebookCellExecution,
+    result: CellResult,
+    notebook: vscode.NotebookDocument,
+  ): Thenable<void> {
     this.results.set(notebook.uri.toString(), execution.cell.document.uri.toString(), result);
-    this.diagnostics.setRunProblems(execution.cell.document, result.errors.filter((problem) => problem.severity === 'error'));
+    this.diagnostics.setRunProblems(
+      execution.cell.document,
+      result.errors.filter((problem) => problem.severity === 'error'),
+    );
     const outputs: vscode.NotebookCellOutput[] = [];
     const failed = hasErrors(result);
     if (!failed || result.steps.length > 0) {
-      outputs.push(new vscode.NotebookCellOutput([
-        vscode.NotebookCellOutputItem.json(buildPayload(result), STEP_MIME),
-        vscode.NotebookCellOutputItem.text(markdownSummary(result), 'text/markdown'),
-      ]));
+      outputs.push(
+        new vscode.NotebookCellOutput([
+          vscode.NotebookCellOutputItem.json(buildPayload(result), STEP_MIME),
+          vscode.NotebookCellOutputItem.text(markdownSummary(result), 'text/markdown'),
+        ]),
+      );
     }
-    if (failed) outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: 'LSTM', message: errorText(result) })]));
+    if (failed)
+      outputs.push(
+        new vscode.NotebookCellOutput([
+          vscode.NotebookCellOutputItem.error({ name: 'LSTM', message: errorText(result) }),
+        ]),
+      );
     return execution.replaceOutput(outputs);
   }
 
@@ -182,5 +209,7 @@ export class LstmKernel implements vscode.Disposable {
 }
 
 function asError(error: unknown): Error {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
 }

@@ -18,26 +18,41 @@ function isInside(target: vscode.Uri, folder: vscode.Uri): boolean {
 }
 
 async function readOne(notebook: vscode.Uri, path: string): Promise<LoadedFile> {
-  if (notebook.scheme === 'untitled') return { error: `Save the notebook first: load reads "${path}" next to the notebook file.` };
+  if (notebook.scheme === 'untitled')
+    return { error: `Save the notebook first: load reads "${path}" next to the notebook file.` };
   const base = vscode.Uri.joinPath(notebook, '..');
-  const target = isAbsolute(path) && base.scheme === 'file' ? vscode.Uri.file(path) : vscode.Uri.joinPath(base, path.replace(/\\/g, '/'));
+  const target =
+    isAbsolute(path) && base.scheme === 'file'
+      ? vscode.Uri.file(path)
+      : vscode.Uri.joinPath(base, path.replace(/\\/g, '/'));
   const folder = vscode.workspace.getWorkspaceFolder(notebook)?.uri ?? base;
-  if (!isInside(target, folder)) return { error: `"${path}" is outside the notebook's folder ${folder.fsPath}; load only reads files inside it.` };
+  if (!isInside(target, folder))
+    return { error: `"${path}" is outside the notebook's folder ${folder.fsPath}; load only reads files inside it.` };
   try {
     const stat = await vscode.workspace.fs.stat(target);
-    if (stat.size > MAX_FILE_BYTES) return { error: `"${path}" is ${Math.round(stat.size / 1048576)} MB; load reads files up to ${MAX_FILE_BYTES / 1048576} MB.` };
+    if (stat.size > MAX_FILE_BYTES)
+      return {
+        error: `"${path}" is ${Math.round(stat.size / 1048576)} MB; load reads files up to ${MAX_FILE_BYTES / 1048576} MB.`,
+      };
     return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(target)) };
   } catch (error) {
-    const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'there is no such file' : String(error);
+    const reason =
+      error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
+        ? 'there is no such file'
+        : String(error);
     return { error: `Can't read "${path}" (${target.fsPath}): ${reason}.` };
   }
 }
 
 /** The text (or why not) of every file the statements load, keyed by the path as written in the cell. */
-export async function readLoadFiles(notebook: vscode.Uri, statements: readonly Statement[]): Promise<Map<string, LoadedFile>> {
+export async function readLoadFiles(
+  notebook: vscode.Uri,
+  statements: readonly Statement[],
+): Promise<Map<string, LoadedFile>> {
   const files = new Map<string, LoadedFile>();
   for (const statement of statements) {
-    if (statement.type === 'load' && !files.has(statement.path)) files.set(statement.path, await readOne(notebook, statement.path));
+    if (statement.type === 'load' && !files.has(statement.path))
+      files.set(statement.path, await readOne(notebook, statement.path));
   }
   return files;
 }

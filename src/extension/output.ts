@@ -54,7 +54,10 @@ export function problemMessage(problem: Problem): string {
 
 /** The cell's errors, one per line; warnings are left to the step output. */
 export function errorText(result: CellResult): string {
-  return result.errors.filter((problem) => problem.severity === 'error').map(problemMessage).join('\n');
+  return result.errors
+    .filter((problem) => problem.severity === 'error')
+    .map(problemMessage)
+    .join('\n');
 }
 
 export function hasErrors(result: CellResult): boolean {
@@ -72,8 +75,10 @@ function stepTable(step: StepTrace): string[] {
   const lines = [
     '| | pre-activation z | value |',
     '|---|---:|---:|',
-    ...GATE_ROWS.map(({ symbol, name, activation }) =>
-      `| ${name} ${symbol} = ${activation}(z) | ${vector(step.z[symbol], fixed)} | ${vector(step[symbol])} |`),
+    ...GATE_ROWS.map(
+      ({ symbol, name, activation }) =>
+        `| ${name} ${symbol} = ${activation}(z) | ${vector(step.z[symbol], fixed)} | ${vector(step[symbol])} |`,
+    ),
     '',
     '| | before | after |',
     '|---|---:|---:|',
@@ -119,7 +124,12 @@ export function markdownSummary(result: CellResult): string {
   }
   if (result.expects.length) {
     const passed = result.expects.filter((expect) => expect.pass).length;
-    lines.push('', `**Expectations:** ${passed} of ${result.expects.length} passed`, '', ...result.expects.map(expectLine));
+    lines.push(
+      '',
+      `**Expectations:** ${passed} of ${result.expects.length} passed`,
+      '',
+      ...result.expects.map(expectLine),
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -4,11 +4,17 @@ import type { CellDiagnostics } from './diagnostics';
 import { toRange } from './ranges';
 
 export class QuickFixProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly diagnostics: CellDiagnostics) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const problem of this.diagnostics.problemsAt(document, range)) {
       if (!problem.suggestion) continue;
@@ -17,7 +23,9 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, target, problem.suggestion);
       action.isPreferred = true;
-      action.diagnostics = context.diagnostics.filter((diagnostic) => diagnostic.range.isEqual(target) && diagnostic.message === problem.message);
+      action.diagnostics = context.diagnostics.filter(
+        (diagnostic) => diagnostic.range.isEqual(target) && diagnostic.message === problem.message,
+      );
       actions.push(action);
     }
     return actions;

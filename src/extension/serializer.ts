@@ -43,8 +43,12 @@ export function notebookMetadata(metadata: { [key: string]: unknown } | undefine
 
 export function encodingProblem(): Problem {
   return {
-    line: 1, column: 1, length: 1, severity: 'warning',
-    message: 'This file is not valid UTF-8. It was read as Latin-1 (one character per byte) and will be saved the same way.',
+    line: 1,
+    column: 1,
+    length: 1,
+    severity: 'warning',
+    message:
+      'This file is not valid UTF-8. It was read as Latin-1 (one character per byte) and will be saved the same way.',
   };
 }
 
@@ -53,9 +57,10 @@ export class LstmSerializer implements vscode.NotebookSerializer {
     const { text, encoding } = decodeFile(content);
     const doc = parseNotebook(text);
     const cells = doc.cells.map((cell) => {
-      const data = cell.kind === 'code'
-        ? new vscode.NotebookCellData(vscode.NotebookCellKind.Code, cell.source, CELL_LANGUAGE)
-        : new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, cell.source, 'markdown');
+      const data =
+        cell.kind === 'code'
+          ? new vscode.NotebookCellData(vscode.NotebookCellKind.Code, cell.source, CELL_LANGUAGE)
+          : new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, cell.source, 'markdown');
       const metadata: CellMetadata = { layout: cell.layout };
       data.metadata = { lstm: metadata };
       return data;
@@ -99,7 +104,9 @@ export function toDoc(cells: readonly CellLike[], metadata: NotebookMetadata): N
 /** The problems of the file an open notebook would be saved as (after a save, what it now holds). */
 export function currentFileProblems(notebook: vscode.NotebookDocument): Problem[] {
   const metadata = notebookMetadata(notebook.metadata);
-  const cells = notebook.getCells().map((cell) => ({ kind: cell.kind, value: cell.document.getText(), metadata: cell.metadata }));
+  const cells = notebook
+    .getCells()
+    .map((cell) => ({ kind: cell.kind, value: cell.document.getText(), metadata: cell.metadata }));
   const problems = parseNotebook(printNotebook(toDoc(cells, metadata))).problems;
   return metadata.encoding === 'latin1' ? [encodingProblem(), ...problems] : problems;
 }

@@ -6,7 +6,11 @@ import type { CellResult } from '../core/types';
 /** Resolves on the next turn of the event loop, after pending I/O and messages. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function runInSlices(run: CellExecution, sliceMs: number, pause: () => Promise<void> = nextTurn): Promise<CellResult> {
+export async function runInSlices(
+  run: CellExecution,
+  sliceMs: number,
+  pause: () => Promise<void> = nextTurn,
+): Promise<CellResult> {
   while (!run.advance(sliceMs)) await pause();
   return run.result;
 }

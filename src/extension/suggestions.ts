@@ -57,7 +57,15 @@ export function suggestionsAt(tokens: readonly Token[], offset: number): Suggest
   if (Object.hasOwn(GATE_WORDS, head) || head === 'dense') {
     if (previous.text === '=' || previous.text === '[' || previous.text === ',') return [];
     if (previous.kind === 'word' && context.length > 1) return []; // a key waiting for its "="
-    return keys(head, new Set(context.slice(1).filter((token) => token.kind === 'word').map((token) => token.text)));
+    return keys(
+      head,
+      new Set(
+        context
+          .slice(1)
+          .filter((token) => token.kind === 'word')
+          .map((token) => token.text),
+      ),
+    );
   }
   if (context.length === 1) {
     switch (head) {

@@ -49,5 +49,11 @@ export function wordAt(tokens: readonly Token[], line: number, column: number): 
   if (token.kind === 'comment') return wordInComment(token, column);
   if (token.kind !== 'word') return undefined;
   const head = statementHead(tokens, token);
-  return { word: token.text, statement: head?.kind === 'word' ? head.text : undefined, line: token.line, column: token.column, length: token.text.length };
+  return {
+    word: token.text,
+    statement: head?.kind === 'word' ? head.text : undefined,
+    line: token.line,
+    column: token.column,
+    length: token.text.length,
+  };
 }

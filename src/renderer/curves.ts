@@ -60,7 +60,8 @@ function curveChart(spec: CurveSpec): HTMLElement {
   }
   // Several points: numbered on the curve, listed below it.
   const list = html('ol', { class: 'evaluations' }, ...labels.map((label) => html('li', {}, label)));
-  if (spec.inputs.length > MAX_POINTS) list.append(html('li', { class: 'more' }, `… ${spec.inputs.length - MAX_POINTS} more`));
+  if (spec.inputs.length > MAX_POINTS)
+    list.append(html('li', { class: 'more' }, `… ${spec.inputs.length - MAX_POINTS} more`));
   return html('figure', { class: 'curve-figure' }, caption, chart, list);
 }
 

@@ -42,7 +42,11 @@ export function diagramSource(step: StepTrace, notation: Notation, prefix: strin
     const label = values ? `|"${escapeLabel(formatVector(values))}"|` : '';
     lines.push(`  ${id(from)} -->${label} ${id(to)}`);
   }
-  const byShape = (shape: Shape): string => specs.filter((s) => s.shape === shape).map((s) => id(s.key)).join(',');
+  const byShape = (shape: Shape): string =>
+    specs
+      .filter((s) => s.shape === shape)
+      .map((s) => id(s.key))
+      .join(',');
   lines.push('  classDef gate stroke-width:2px', '  classDef op stroke-width:1px');
   lines.push(`  class ${byShape('gate')} gate`, `  class ${byShape('op')} op`, `  class ${byShape('state')} state`);
   const nodes = specs.map((spec) => ({

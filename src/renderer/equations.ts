@@ -41,7 +41,12 @@ export function buildEquations(step: StepTrace, weights: ModelWeights | undefine
 }
 
 /** f_t = σ(W_f·[h_{t-1}, x_t] + b_f), and likewise i_t, C̃_t (tanh) and o_t. */
-function gateEquation(step: StepTrace, gate: GateSymbol, weights: GateWeights | undefined, notation: Notation): Equation {
+function gateEquation(
+  step: StepTrace,
+  gate: GateSymbol,
+  weights: GateWeights | undefined,
+  notation: Notation,
+): Equation {
   const act = gate === 'g' ? '\\tanh' : '\\sigma';
   const sub = gateSubscript(gate);
   const z = step.z[gate];
@@ -71,7 +76,8 @@ function gateEquation(step: StepTrace, gate: GateSymbol, weights: GateWeights | 
 
 function gateFormula(act: string, sub: string, scalar: boolean, notation: Notation): string {
   if (notation === 'words') {
-    if (scalar) return `${act}(${text('input')}\\times w_x + ${text('short-term memory')}\\times w_h + ${text('bias')})`;
+    if (scalar)
+      return `${act}(${text('input')}\\times w_x + ${text('short-term memory')}\\times w_h + ${text('bias')})`;
     return `${act}(${text('weights')}\\cdot [${text('short-term memory')}; ${text('input')}] + ${text('bias')})`;
   }
   if (scalar) return `${act}(W_{${sub},x}\\, x_t + W_{${sub},h}\\, h_{t-1} + b_${sub})`;
@@ -138,7 +144,9 @@ function hiddenEquation(step: StepTrace, notation: Notation): Equation {
 /** y_t = W_y h_t + b_y */
 function outputEquation(step: StepTrace, y: Vector, dense: DenseWeights | undefined, notation: Notation): Equation {
   const formula =
-    notation === 'words' ? `${text('weight')}\\times ${text('new short-term memory')} + ${text('bias')}` : 'W_y\\, h_t + b_y';
+    notation === 'words'
+      ? `${text('weight')}\\times ${text('new short-term memory')} + ${text('bias')}`
+      : 'W_y\\, h_t + b_y';
   const lines = [formula];
   if (!dense) {
     lines.push(vector(y));
@@ -147,7 +155,10 @@ function outputEquation(step: StepTrace, y: Vector, dense: DenseWeights | undefi
   } else {
     lines.push(`${matrix(dense.w)}${column(step.h)} + ${column(dense.b)} = ${column(y)}`);
   }
-  const chipList: Chip[] = [{ term: { id: 'h' }, value: formatVector(step.h) }, { term: { id: 'y' }, value: formatVector(y) }];
+  const chipList: Chip[] = [
+    { term: { id: 'h' }, value: formatVector(step.h) },
+    { term: { id: 'y' }, value: formatVector(y) },
+  ];
   if (dense) {
     chipList.unshift(
       { term: { id: 'W_y' }, value: matrixValue(dense.w) },
@@ -171,7 +182,10 @@ function gateChips(step: StepTrace, gate: GateSymbol, weights: GateWeights | und
     { term: { id: 'x' }, value: formatVector(step.x) },
     { term: { id: 'h_prev' }, value: formatVector(step.h_prev) },
     { term: { id: 'z', gate }, value: formatVector(step.z[gate]) },
-    { term: { id: act }, value: `${act === 'tanh' ? 'tanh' : 'σ'}(${formatVector(step.z[gate])}) = ${formatVector(step[gate])}` },
+    {
+      term: { id: act },
+      value: `${act === 'tanh' ? 'tanh' : 'σ'}(${formatVector(step.z[gate])}) = ${formatVector(step[gate])}`,
+    },
     { term: { id: gate }, value: formatVector(step[gate]) },
   );
   return list;
@@ -217,7 +231,9 @@ function apply(fn: string, values: Vector): string {
 }
 
 function matrixValue(rows: number[][]): string {
-  return rows.length === 1 && rows[0].length === 1 ? formatNumber(rows[0][0]) : `${rows.length}×${rows[0]?.length ?? 0} matrix`;
+  return rows.length === 1 && rows[0].length === 1
+    ? formatNumber(rows[0][0])
+    : `${rows.length}×${rows[0]?.length ?? 0} matrix`;
 }
 
 /** A gate's weights when their shapes match the step; otherwise the equation is shown without them. */

@@ -125,7 +125,8 @@ export function describe(term: Term): TermText {
         symbol: 'σ',
         tex: '\\sigma',
         words: 'sigmoid',
-        explain: 'Sigmoid: squashes any number into 0…1, a percentage. Large positive → almost 1, large negative → almost 0.',
+        explain:
+          'Sigmoid: squashes any number into 0…1, a percentage. Large positive → almost 1, large negative → almost 0.',
       };
     case 'tanh':
       return {

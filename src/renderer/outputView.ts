@@ -78,7 +78,9 @@ export class OutputView {
       section(`Gate diagram, step t = ${formatNumber(last.t)}`, diagram),
       section('Equations', equations),
     );
-    const curves = this.safely('curves', () => section('Activations', html('div', { class: 'curves' }, ...curveCharts(last))));
+    const curves = this.safely('curves', () =>
+      section('Activations', html('div', { class: 'curves' }, ...curveCharts(last))),
+    );
     main.append(columns, curves);
     if (payload.steps.length > 1) main.append(this.safely('steps', () => timelineSection(payload)));
     this.stopWatchingTheme = watchTheme(() => void this.drawDiagram(diagram, last));
@@ -198,6 +200,11 @@ function section(title: string, ...content: Node[]): HTMLElement {
 }
 
 function timelineSection(payload: StepPayload): HTMLElement {
-  const body = html('div', { class: 'over-time' }, stepChart(payload.steps), stepTable(payload.steps, payload.totalSteps));
+  const body = html(
+    'div',
+    { class: 'over-time' },
+    stepChart(payload.steps),
+    stepTable(payload.steps, payload.totalSteps),
+  );
   return html('section', { class: 'timeline-section' }, html('h3', {}, 'Over time'), body);
 }

@@ -63,9 +63,11 @@ export function stepChart(steps: StepTrace[]): SVGSVGElement {
   const parts = runs(steps);
   // Slots along the axis: one per step, plus one for each jump.
   const slots = steps.length + parts.length - 1;
-  const slotX = (slot: number): number => PAD.left + (slot / Math.max(1, slots - 1)) * (WIDTH - PAD.left - PAD.right - 70);
+  const slotX = (slot: number): number =>
+    PAD.left + (slot / Math.max(1, slots - 1)) * (WIDTH - PAD.left - PAD.right - 70);
   // Halves: high - low overflows to ∞ when the values span more than the largest float64.
-  const toY = (v: number): number => PAD.top + ((high / 2 - v / 2) / (high / 2 - low / 2)) * (HEIGHT - PAD.top - PAD.bottom);
+  const toY = (v: number): number =>
+    PAD.top + ((high / 2 - v / 2) / (high / 2 - low / 2)) * (HEIGHT - PAD.top - PAD.bottom);
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'timeline', role: 'img' });
   const [first, last] = [steps[0]?.t ?? 0, steps[steps.length - 1]?.t ?? 0];
   chart.setAttribute('aria-label', `short-term memory h and long-term memory C over steps ${first} to ${last}`);
@@ -83,7 +85,9 @@ export function stepChart(steps: StepTrace[]): SVGSVGElement {
     for (const s of series) chart.append(...seriesLine(part, xs, toY, s.kind, s.index));
     const ends = part.length > 1 ? [0, part.length - 1] : [0];
     for (const e of ends) {
-      chart.append(svg('text', { x: xs[e], y: HEIGHT - 6, class: 'tick', 'text-anchor': 'middle' }, formatNumber(part[e].t)));
+      chart.append(
+        svg('text', { x: xs[e], y: HEIGHT - 6, class: 'tick', 'text-anchor': 'middle' }, formatNumber(part[e].t)),
+      );
     }
   });
   series.forEach((s, k) => {
@@ -96,7 +100,13 @@ export function stepChart(steps: StepTrace[]): SVGSVGElement {
   return chart;
 }
 
-function seriesLine(part: StepTrace[], xs: number[], toY: (v: number) => number, kind: 'h' | 'c', index: number): SVGElement[] {
+function seriesLine(
+  part: StepTrace[],
+  xs: number[],
+  toY: (v: number) => number,
+  kind: 'h' | 'c',
+  index: number,
+): SVGElement[] {
   const points = part
     .map((step, k) => [xs[k], step[kind][index]] as const)
     .filter(([, v]) => Number.isFinite(v))
@@ -142,5 +152,8 @@ function range(values: number[]): [number, number] {
   const magnitude = 10 ** Math.floor(Math.log10(high - low));
   const step = [0.1, 0.2, 0.5, 1].map((m) => m * magnitude).find((s) => (high - low) / s <= 8) ?? magnitude;
   // Rounded outwards, but never past the largest float64.
-  return [Math.max(-Number.MAX_VALUE, Math.floor(low / step) * step), Math.min(Number.MAX_VALUE, Math.ceil(high / step) * step)];
+  return [
+    Math.max(-Number.MAX_VALUE, Math.floor(low / step) * step),
+    Math.min(Number.MAX_VALUE, Math.ceil(high / step) * step),
+  ];
 }

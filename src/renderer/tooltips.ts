@@ -23,7 +23,12 @@ export function termChip(term: Term, value: string): HTMLElement {
     html('br'),
     body,
   );
-  return html('span', { class: 'term', tabindex: 0, role: 'note', 'aria-label': label }, ...symbolNodes(text.symbol), tip);
+  return html(
+    'span',
+    { class: 'term', tabindex: 0, role: 'note', 'aria-label': label },
+    ...symbolNodes(text.symbol),
+    tip,
+  );
 }
 
 export function chipRow(chips: Array<{ term: Term; value: string }>): HTMLElement {

@@ -25,11 +25,20 @@ import { launchBrowser } from '../../scripts/lib/browser.mjs';
 /** Known bugs, skipped here until fixed (see test/unit/hostile/knownBugs.ts and the it.fails tests). */
 const KNOWN_NAN = []; // none left: HOSTILE-5 (the over-time chart near ±1.8e308) is fixed
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+};
 
 /** Traps installed in the page before any of its scripts run. */
 function installTraps() {
-  const record = (what, args) => window.__pwned.push(`${what}(${[...args].map((a) => String(a).slice(0, 120)).join(', ')})`);
+  const record = (what, args) =>
+    window.__pwned.push(`${what}(${[...args].map((a) => String(a).slice(0, 120)).join(', ')})`);
   window.__pwned = [];
   window.__evals = [];
   window.pwn = (...args) => record('pwn', args);
@@ -83,12 +92,20 @@ suite('hostile notebooks rendered in headless Chromium', function () {
     await esbuild.build({
       entryPoints: [join(REPO_ROOT, 'test', 'hostile', 'build-payloads.ts')],
       outfile: join(dir, 'build-payloads.mjs'),
-      bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
     });
     await esbuild.build({
       entryPoints: [join(REPO_ROOT, 'test', 'hostile', 'page.ts')],
       outfile: join(dir, 'page.js'),
-      bundle: true, platform: 'browser', format: 'esm', target: 'es2022', logLevel: 'warning',
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      logLevel: 'warning',
     });
     cpSync(join(REPO_ROOT, 'test', 'hostile', 'page.html'), join(dir, 'page.html'));
     const { buildPayloads } = await import(pathToFileURL(join(dir, 'build-payloads.mjs')).href);
@@ -104,7 +121,9 @@ suite('hostile notebooks rendered in headless Chromium', function () {
         response.writeHead(404).end();
         return;
       }
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+      response
+        .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
+        .end(readFileSync(path));
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${server.address().port}`;
@@ -137,12 +156,23 @@ suite('hostile notebooks rendered in headless Chromium', function () {
     const { pwned, evals } = await page.evaluate(() => ({ pwned: window.__pwned, evals: window.__evals }));
     assert.deepEqual(pwned, [], 'a trap was called: a script from a payload ran');
     // (Playwright's own evaluate() calls show up here too; they hold none of these.)
-    assert.deepEqual(evals.filter((code) => /pwn\(|PWN|alert\(|javascript:/.test(code)), [], 'eval/Function ran text from a payload');
+    assert.deepEqual(
+      evals.filter((code) => /pwn\(|PWN|alert\(|javascript:/.test(code)),
+      [],
+      'eval/Function ran text from a payload',
+    );
     assert.deepEqual(dialogs, [], 'a dialog or popup opened');
   };
   const noForeignRequest = () => {
-    assert.deepEqual(requests.filter((url) => !ownFile(url)), [], 'a request left the page\'s own files');
-    assert.deepEqual(served.filter((url) => /PWN/i.test(url)), []);
+    assert.deepEqual(
+      requests.filter((url) => !ownFile(url)),
+      [],
+      "a request left the page's own files",
+    );
+    assert.deepEqual(
+      served.filter((url) => /PWN/i.test(url)),
+      [],
+    );
   };
 
   test('every payload of the corpus and every forgery renders into its own output', async function () {
@@ -163,25 +193,39 @@ suite('hostile notebooks rendered in headless Chromium', function () {
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
   });
 
-  test('no request left the page\'s own files (bundle, chunks, stylesheet, fonts)', function () {
-    assert.ok(requests.some((url) => url.endsWith('/renderer/mermaid.js')), 'the lazily loaded mermaid bundle was requested');
-    console.log(`      (${requests.length} requests, all to the page's own files: ${new Set(requests.map((url) => new URL(url).pathname.split('/').slice(0, 3).join('/'))).size} paths)`);
+  test("no request left the page's own files (bundle, chunks, stylesheet, fonts)", function () {
+    assert.ok(
+      requests.some((url) => url.endsWith('/renderer/mermaid.js')),
+      'the lazily loaded mermaid bundle was requested',
+    );
+    console.log(
+      `      (${requests.length} requests, all to the page's own files: ${new Set(requests.map((url) => new URL(url).pathname.split('/').slice(0, 3).join('/'))).size} paths)`,
+    );
     noForeignRequest();
   });
 
   test('no output holds script, frames, objects, images, links, on* attributes or url() styles', function () {
-    const bad = reports.filter((report) => report.dangers.length > 0).map((report) => `${report.name}: ${report.dangers.join(', ')}`);
+    const bad = reports
+      .filter((report) => report.dangers.length > 0)
+      .map((report) => `${report.name}: ${report.dangers.join(', ')}`);
     assert.deepEqual(bad, []);
   });
 
   test('hostile text that is shown is shown literally, as text', function () {
-    const bad = reports.filter((report) => report.missing.length > 0).map((report) => `${report.name}: ${report.missing.join(' | ')}`);
+    const bad = reports
+      .filter((report) => report.missing.length > 0)
+      .map((report) => `${report.name}: ${report.missing.join(' | ')}`);
     assert.deepEqual(bad, []);
-    assert.ok(reports.some((report) => report.name.startsWith('forged: hostile expect texts')), 'the forged texts were rendered');
+    assert.ok(
+      reports.some((report) => report.name.startsWith('forged: hostile expect texts')),
+      'the forged texts were rendered',
+    );
   });
 
-  test('mermaid\'s diagram and KaTeX\'s formulas hold no text of the notebook', function () {
-    const bad = reports.filter((report) => report.tainted.length > 0).map((report) => `${report.name}: ${report.tainted.join(', ')}`);
+  test("mermaid's diagram and KaTeX's formulas hold no text of the notebook", function () {
+    const bad = reports
+      .filter((report) => report.tainted.length > 0)
+      .map((report) => `${report.name}: ${report.tainted.join(', ')}`);
     assert.deepEqual(bad, []);
   });
 
@@ -191,7 +235,9 @@ suite('hostile notebooks rendered in headless Chromium', function () {
       .filter((report) => report.notANumber.length > 0)
       .map((report) => `${report.name}: ${report.notANumber.slice(0, 3).join(', ')}`);
     assert.deepEqual(bad, []);
-    const kernelAlerts = reports.filter((report) => report.fromKernel && report.alerts.length > 0).map((report) => `${report.name}: ${report.alerts.join(' | ')}`);
+    const kernelAlerts = reports
+      .filter((report) => report.fromKernel && report.alerts.length > 0)
+      .map((report) => `${report.name}: ${report.alerts.join(' | ')}`);
     assert.deepEqual(kernelAlerts, [], 'a kernel payload showed a drawing error');
   });
 
@@ -202,7 +248,17 @@ suite('hostile notebooks rendered in headless Chromium', function () {
     await noScriptRan();
     noForeignRequest();
     const after = await page.evaluate(() => window.__inspect());
-    assert.deepEqual(after.filter((report) => report.dangers.length > 0).map((report) => `${report.name}: ${report.dangers.join(', ')}`), []);
-    assert.deepEqual(after.filter((report) => report.tainted.length > 0).map((report) => `${report.name}: ${report.tainted.join(', ')}`), []);
+    assert.deepEqual(
+      after
+        .filter((report) => report.dangers.length > 0)
+        .map((report) => `${report.name}: ${report.dangers.join(', ')}`),
+      [],
+    );
+    assert.deepEqual(
+      after
+        .filter((report) => report.tainted.length > 0)
+        .map((report) => `${report.name}: ${report.tainted.join(', ')}`),
+      [],
+    );
   });
 });

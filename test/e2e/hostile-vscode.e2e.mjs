@@ -21,7 +21,13 @@ import { inspectOutputs, openLesson, openWorkbench, runAll } from '../../scripts
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'hostile');
 /** Corpus files with code cells only (or plain markdown): comments, strings, expect texts, errors. */
-const FILES = ['02-html-in-comments.lstm', '03-html-in-strings.lstm', '05-expect-comment-line-separator.lstm', '07-mermaid-click.lstm', '36-prototype-names.lstm'];
+const FILES = [
+  '02-html-in-comments.lstm',
+  '03-html-in-strings.lstm',
+  '05-expect-comment-line-separator.lstm',
+  '07-mermaid-click.lstm',
+  '36-prototype-names.lstm',
+];
 
 function installTrap() {
   window.__pwnHits = [];
@@ -54,7 +60,9 @@ suite('hostile notebooks in VS Code', function () {
   teardown(async function () {
     if (this.currentTest?.state !== 'failed' || !workbench) return;
     const name = this.currentTest.title.replace(/[^\w.-]+/g, '-').slice(0, 80);
-    await workbench.page.screenshot({ path: join(REPO_ROOT, 'test-results', `e2e-hostile-${name}.png`) }).catch(() => {});
+    await workbench.page
+      .screenshot({ path: join(REPO_ROOT, 'test-results', `e2e-hostile-${name}.png`) })
+      .catch(() => {});
   });
 
   suiteTeardown(async function () {
@@ -64,7 +72,8 @@ suite('hostile notebooks in VS Code', function () {
 
   async function hits() {
     const found = [];
-    for (const frame of workbench.page.frames()) found.push(...(await frame.evaluate(() => window.__pwnHits ?? []).catch(() => [])));
+    for (const frame of workbench.page.frames())
+      found.push(...(await frame.evaluate(() => window.__pwnHits ?? []).catch(() => [])));
     return found;
   }
   const attackerRequests = () => requests.filter((url) => /\/\/127\.0\.0\.1:9\/|PWN/i.test(url));
@@ -82,7 +91,11 @@ suite('hostile notebooks in VS Code', function () {
       await openLesson(workbench.page, file);
       await runAll(workbench.page);
       const outputs = await inspectOutputs(workbench.page);
-      assert.equal(outputs.cells.running + outputs.cells.idle, 0, `cells did not run: ${JSON.stringify(outputs.cells)}`);
+      assert.equal(
+        outputs.cells.running + outputs.cells.idle,
+        0,
+        `cells did not run: ${JSON.stringify(outputs.cells)}`,
+      );
       await assertNothingRan(file);
     });
   }
@@ -100,7 +113,9 @@ suite('hostile notebooks in VS Code', function () {
     for (let attempt = 1; ; attempt++) {
       try {
         await page.locator('.cell-output-toolbar .codicon-toolbar-more').first().click({ force: true });
-        const change = page.locator('.monaco-menu .action-item, .context-view .action-item', { hasText: /Change Presentation/ }).first();
+        const change = page
+          .locator('.monaco-menu .action-item, .context-view .action-item', { hasText: /Change Presentation/ })
+          .first();
         await change.waitFor({ state: 'visible', timeout: 10_000 });
         await delay(300);
         await change.click();
@@ -117,7 +132,14 @@ suite('hostile notebooks in VS Code', function () {
     // The markdown renderer drew the summary: its expectations list is there, as text.
     let shown = false;
     for (let wait = 0; wait < 40 && !shown; wait++) {
-      for (const frame of page.frames()) if ((await frame.locator('text=Expectations:').count().catch(() => 0)) > 0) shown = true;
+      for (const frame of page.frames())
+        if (
+          (await frame
+            .locator('text=Expectations:')
+            .count()
+            .catch(() => 0)) > 0
+        )
+          shown = true;
       if (!shown) await delay(250);
     }
     assert.ok(shown, 'the text/markdown presentation was not drawn');

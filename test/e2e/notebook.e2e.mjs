@@ -25,7 +25,10 @@ suite('a lesson in the notebook UI', function () {
     if (this.currentTest?.state !== 'failed' || !workbench) return;
     const name = this.currentTest.title.replace(/[^\w.-]+/g, '-');
     const path = join(REPO_ROOT, 'test-results', `e2e-${name}.png`);
-    await workbench.page.screenshot({ path }).then(() => console.log(`    screenshot: ${path}`), () => {});
+    await workbench.page.screenshot({ path }).then(
+      () => console.log(`    screenshot: ${path}`),
+      () => {},
+    );
   });
 
   suiteTeardown(async function () {
@@ -43,7 +46,9 @@ suite('a lesson in the notebook UI', function () {
   test('every code cell ran, and none failed', async function () {
     outputs = await inspectOutputs(workbench.page);
     const { cells } = outputs;
-    console.log(`      (${cells.success} code cells ran; outputs drew ${outputs.diagram} diagram(s), ${outputs.formula} formula element(s))`);
+    console.log(
+      `      (${cells.success} code cells ran; outputs drew ${outputs.diagram} diagram(s), ${outputs.formula} formula element(s))`,
+    );
     assert.equal(cells.error, 0, `${cells.error} cell(s) failed (${JSON.stringify(cells)})`);
     assert.equal(cells.idle + cells.running, 0, `some cells did not run (${JSON.stringify(cells)})`);
     assert.ok(cells.success > 0, 'no code cell ran');

@@ -3,7 +3,14 @@
 import { committedCorpus, generatedCorpus } from './corpus';
 import { corpusPayloads, forgedPayloads, type HostilePayload } from './payloads';
 
-export const GENERATED_FOR_BROWSER = ['gen-T-1e6.lstm', 'gen-10MB.lstm', 'gen-H-49000-statement.lstm', 'gen-many-errors.lstm', 'gen-long-line.lstm', 'gen-brackets-100k.lstm'];
+export const GENERATED_FOR_BROWSER = [
+  'gen-T-1e6.lstm',
+  'gen-10MB.lstm',
+  'gen-H-49000-statement.lstm',
+  'gen-many-errors.lstm',
+  'gen-long-line.lstm',
+  'gen-brackets-100k.lstm',
+];
 
 export function buildPayloads(fixtures: string): { payloads: HostilePayload[]; files: number } {
   const committed = committedCorpus(fixtures);

@@ -21,13 +21,37 @@ export interface CorpusFile {
 }
 
 /** Substrings that mark hostile text: none may reach mermaid's source, KaTeX's source or the page as markup. */
-export const TAINT = ['PWN', 'pwn(', 'javascript:', '%%{', 'click ', '\\href', '\\url', '\\html', '\\def', '\\gdef', '\\newcommand', '<script', 'onerror', 'onload', '127.0.0.1'];
+export const TAINT = [
+  'PWN',
+  'pwn(',
+  'javascript:',
+  '%%{',
+  'click ',
+  '\\href',
+  '\\url',
+  '\\html',
+  '\\def',
+  '\\gdef',
+  '\\newcommand',
+  '<script',
+  'onerror',
+  'onload',
+  '127.0.0.1',
+];
 
 export function committedCorpus(dir = FIXTURES): CorpusFile[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, string>;
-  const files = readdirSync(dir).filter((name) => name.endsWith('.lstm')).sort();
-  for (const name of files) if (!(name in manifest)) throw new Error(`${name} is not in manifest.json: run node test/hostile/make-corpus.mjs`);
-  return files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))), attack: manifest[name], generated: false }));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.lstm'))
+    .sort();
+  for (const name of files)
+    if (!(name in manifest)) throw new Error(`${name} is not in manifest.json: run node test/hostile/make-corpus.mjs`);
+  return files.map((name) => ({
+    name,
+    bytes: new Uint8Array(readFileSync(join(dir, name))),
+    attack: manifest[name],
+    generated: false,
+  }));
 }
 
 const fence = (...body: string[]) => ['```lstm', ...body, '```', ''].join('\n');
@@ -35,9 +59,12 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** A valid one-input LSTM, so that `run` statements really run. */
 export const SMALL_LSTM = [
-  'h = 0', 'c = 0',
-  'forget wx = 0.5 wh = 0.1 b = 0.2', 'input wx = 0.3 wh = 0.2 b = 0.1',
-  'candidate wx = 0.4 wh = 0.3 b = 0', 'output wx = 0.2 wh = 0.1 b = 0.3',
+  'h = 0',
+  'c = 0',
+  'forget wx = 0.5 wh = 0.1 b = 0.2',
+  'input wx = 0.3 wh = 0.2 b = 0.1',
+  'candidate wx = 0.4 wh = 0.3 b = 0',
+  'output wx = 0.2 wh = 0.1 b = 0.3',
 ];
 
 /** `count` numbers, `perLine` to a line, joined by ",\n" (no trailing comma). */
@@ -121,14 +148,16 @@ export const GENERATED: GeneratedSpec[] = [
     attack: 'a 10 MB notebook: hundreds of markdown cells of hostile HTML and of code cells of 2,000 numbers each',
     make: () => {
       const parts: string[] = [];
-      const markdown = '<img src=x onerror="pwn(\'PWN-10mb\')"> <script>pwn("PWN")</script> %%{init: {}}%% \\href{javascript:pwn()}{x} ';
+      const markdown =
+        '<img src=x onerror="pwn(\'PWN-10mb\')"> <script>pwn("PWN")</script> %%{init: {}}%% \\href{javascript:pwn()}{x} ';
       let size = 0;
       for (let k = 0; size < 10 * 1024 * 1024; k++) {
-        const part = k % 2 === 0
-          ? `## Cell ${k}\n\n${markdown.repeat(40)}\n\n<!-- cell -->\n${markdown.repeat(10)}\n`
-          : k === 1
-            ? fence(...SMALL_LSTM, `run x = [${numberLines(2000)}]`, `# ${markdown}`)
-            : fence(`c = [${numberLines(2000)}]`, `# ${markdown}`);
+        const part =
+          k % 2 === 0
+            ? `## Cell ${k}\n\n${markdown.repeat(40)}\n\n<!-- cell -->\n${markdown.repeat(10)}\n`
+            : k === 1
+              ? fence(...SMALL_LSTM, `run x = [${numberLines(2000)}]`, `# ${markdown}`)
+              : fence(`c = [${numberLines(2000)}]`, `# ${markdown}`);
         parts.push(part);
         size += part.length;
       }
@@ -153,7 +182,8 @@ export const GENERATED: GeneratedSpec[] = [
   {
     name: 'gen-many-cells.lstm',
     attack: '20,000 cells: markdown and code, alternating, with separators',
-    make: () => Array.from({ length: 10_000 }, (_, k) => `<!-- cell -->\nmd ${k} <i>PWN</i>\n` + fence(`x = ${k}`)).join(''),
+    make: () =>
+      Array.from({ length: 10_000 }, (_, k) => `<!-- cell -->\nmd ${k} <i>PWN</i>\n` + fence(`x = ${k}`)).join(''),
   },
   {
     name: 'gen-many-errors.lstm',
@@ -163,8 +193,12 @@ export const GENERATED: GeneratedSpec[] = [
 ];
 
 export function generatedCorpus(names?: readonly string[]): CorpusFile[] {
-  return GENERATED.filter((spec) => !names || names.includes(spec.name))
-    .map((spec) => ({ name: spec.name, bytes: utf8(spec.make()), attack: spec.attack, generated: true }));
+  return GENERATED.filter((spec) => !names || names.includes(spec.name)).map((spec) => ({
+    name: spec.name,
+    bytes: utf8(spec.make()),
+    attack: spec.attack,
+    generated: true,
+  }));
 }
 
 export function generatedText(name: string): string {

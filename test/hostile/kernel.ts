@@ -95,12 +95,14 @@ export function runFile(file: CorpusFile, options: RunOptions = {}): FileRun {
 export function* numbersIn(value: unknown, path = '$'): Generator<[string, number]> {
   if (typeof value === 'number') yield [path, value];
   else if (Array.isArray(value)) for (let k = 0; k < value.length; k++) yield* numbersIn(value[k], `${path}[${k}]`);
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) yield* numbersIn(child, `${path}.${key}`);
+  else if (value && typeof value === 'object')
+    for (const [key, child] of Object.entries(value)) yield* numbersIn(child, `${path}.${key}`);
 }
 
 /** Every string in a JSON-like value, with its path. */
 export function* stringsIn(value: unknown, path = '$'): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value];
   else if (Array.isArray(value)) for (let k = 0; k < value.length; k++) yield* stringsIn(value[k], `${path}[${k}]`);
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) yield* stringsIn(child, `${path}.${key}`);
+  else if (value && typeof value === 'object')
+    for (const [key, child] of Object.entries(value)) yield* stringsIn(child, `${path}.${key}`);
 }

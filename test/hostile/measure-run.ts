@@ -71,8 +71,19 @@ function cancelLatency(source: string, points: number[]): number[] {
 }
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const rows: string[][] = [['case', 'cells', 'slices', 'total', 'worst slice', 'p99 slice', 'slices > 50 ms', 'peak heap', 'outcome']];
-const host: string[][] = [['case', 'open (decode + parse)', 'save (print + encode)', 'analysis, worst cell', 'parseCell before a load, worst cell', 'outputs, worst cell']];
+const rows: string[][] = [
+  ['case', 'cells', 'slices', 'total', 'worst slice', 'p99 slice', 'slices > 50 ms', 'peak heap', 'outcome'],
+];
+const host: string[][] = [
+  [
+    'case',
+    'open (decode + parse)',
+    'save (print + encode)',
+    'analysis, worst cell',
+    'parseCell before a load, worst cell',
+    'outputs, worst cell',
+  ],
+];
 
 for (const spec of GENERATED) {
   if (only.length && !only.some((name) => spec.name.includes(name))) continue;
@@ -100,31 +111,55 @@ for (const spec of GENERATED) {
     totals.peakHeap = Math.max(totals.peakHeap, stats.peakHeap);
     if (!outcome) {
       const error = result.errors[0]?.message;
-      outcome = error ? error.replace(/\(MAX_STATEMENT_TOKENS.*$/, '(MAX_STATEMENT_TOKENS …)').slice(0, 90) : `${result.stepsRun} steps`;
+      outcome = error
+        ? error.replace(/\(MAX_STATEMENT_TOKENS.*$/, '(MAX_STATEMENT_TOKENS …)').slice(0, 90)
+        : `${result.stepsRun} steps`;
     }
     // What the extension host does synchronously for the same cell, outside the sliced run.
     if (cells <= 3) {
       analysisWorst = Math.max(analysisWorst, time(() => analyze(cell.source))[1]);
       parseWorst = Math.max(parseWorst, time(() => parseCell(cell.source))[1]);
-      outputWorst = Math.max(outputWorst, time(() => {
-        const payload = buildPayload(result);
-        JSON.stringify(payload);
-        markdownSummary(result);
-        errorText(result);
-      })[1]);
+      outputWorst = Math.max(
+        outputWorst,
+        time(() => {
+          const payload = buildPayload(result);
+          JSON.stringify(payload);
+          markdownSummary(result);
+          errorText(result);
+        })[1],
+      );
     }
   }
-  rows.push([spec.name, String(cells), String(totals.slices), ms(totals.total), ms(totals.worst), ms(totals.p99), String(totals.over50), mb(totals.peakHeap), outcome]);
-  host.push([spec.name, ms(decodeTime + parseTime), ms(printTime + encodeTime), ms(analysisWorst), ms(parseWorst), ms(outputWorst)]);
+  rows.push([
+    spec.name,
+    String(cells),
+    String(totals.slices),
+    ms(totals.total),
+    ms(totals.worst),
+    ms(totals.p99),
+    String(totals.over50),
+    mb(totals.peakHeap),
+    outcome,
+  ]);
+  host.push([
+    spec.name,
+    ms(decodeTime + parseTime),
+    ms(printTime + encodeTime),
+    ms(analysisWorst),
+    ms(parseWorst),
+    ms(outputWorst),
+  ]);
   console.error(`measured ${spec.name}`);
 }
 
 const table = (data: string[][]) => {
   const widths = data[0].map((_, k) => Math.max(...data.map((row) => row[k].length)));
-  return data.map((row, r) => {
-    const line = `| ${row.map((cell, k) => cell.padEnd(widths[k])).join(' | ')} |`;
-    return r === 0 ? `${line}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : line;
-  }).join('\n');
+  return data
+    .map((row, r) => {
+      const line = `| ${row.map((cell, k) => cell.padEnd(widths[k])).join(' | ')} |`;
+      return r === 0 ? `${line}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : line;
+    })
+    .join('\n');
 };
 
 console.log(`Kernel slices (Session.start().advance(${SLICE_MS}) until done, as kernel.ts runs a cell):\n`);
@@ -133,7 +168,9 @@ console.log('\nExtension host, synchronous work outside the sliced run (first 3 
 console.log(table(host));
 
 if (!only.length || only.some((name) => 'gen-T-1e6.lstm gen-10MB-one-cell.lstm'.includes(name))) {
-  console.log('\nCancel: how long the advance() after a cancel() takes (the interrupt then waits at most one slice more):\n');
+  console.log(
+    '\nCancel: how long the advance() after a cancel() takes (the interrupt then waits at most one slice more):\n',
+  );
   for (const name of ['gen-T-1e6.lstm', 'gen-10MB-one-cell.lstm']) {
     const [file] = generatedCorpus([name]);
     const doc = parseNotebook(new TextDecoder().decode(file.bytes));

@@ -21,10 +21,24 @@ try {
   const outfile = join(dir, 'measure.mjs');
   await esbuild.build({
     entryPoints: [join(root, 'test', 'hostile', 'measure-run.ts')],
-    outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
   });
-  console.log(`# Hostile cases measured on ${root} (node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
-  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', outfile, ...names], { stdio: 'inherit' });
+  console.log(
+    `# Hostile cases measured on ${root} (node ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load ${(
+      await import('node:os')
+    )
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})\n`,
+  );
+  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', outfile, ...names], {
+    stdio: 'inherit',
+  });
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -29,8 +29,23 @@ export interface OutputReport {
   alerts: string[];
 }
 
-const TAINT = ['PWN', 'pwn(', 'javascript:', '%%{', 'click ', '\\href', '\\url', '\\html', '\\def', '<script', 'onerror', 'onload', '127.0.0.1'];
-const FORBIDDEN = 'script, iframe, frame, object, embed, base, meta, form, input, img, image, audio, video, source, use, portal, applet';
+const TAINT = [
+  'PWN',
+  'pwn(',
+  'javascript:',
+  '%%{',
+  'click ',
+  '\\href',
+  '\\url',
+  '\\html',
+  '\\def',
+  '<script',
+  'onerror',
+  'onload',
+  '127.0.0.1',
+];
+const FORBIDDEN =
+  'script, iframe, frame, object, embed, base, meta, form, input, img, image, audio, video, source, use, portal, applet';
 const URL_ATTRIBUTES = /^(href|src|xlink:href|action|formaction|data|srcset|poster|background)$/i;
 
 declare global {
@@ -54,10 +69,15 @@ function dangers(root: ShadowRoot): string[] {
   for (const element of root.querySelectorAll('*')) {
     for (const { name, value } of element.attributes) {
       if (/^on/i.test(name)) found.push(`${element.localName}[${name}]`);
-      if (URL_ATTRIBUTES.test(name) && !(element.localName === 'link' && value.endsWith('/renderer/katex.min.css')) && !/^#/.test(value)) {
+      if (
+        URL_ATTRIBUTES.test(name) &&
+        !(element.localName === 'link' && value.endsWith('/renderer/katex.min.css')) &&
+        !/^#/.test(value)
+      ) {
         found.push(`${element.localName}[${name}="${value.slice(0, 80)}"]`);
       }
-      if (name === 'style' && /url\s*\(|expression\s*\(|javascript:|@import/i.test(value)) found.push(`${element.localName}[style="${value.slice(0, 80)}"]`);
+      if (name === 'style' && /url\s*\(|expression\s*\(|javascript:|@import/i.test(value))
+        found.push(`${element.localName}[style="${value.slice(0, 80)}"]`);
     }
   }
   for (const style of root.querySelectorAll('style')) {
@@ -70,9 +90,12 @@ function dangers(root: ShadowRoot): string[] {
 function notANumber(root: ShadowRoot): string[] {
   const found: string[] = [];
   const text = root.textContent ?? '';
-  for (const word of ['NaN', 'Infinity', 'undefined']) if (text.includes(word)) found.push(`text: …${text.slice(Math.max(0, text.indexOf(word) - 40), text.indexOf(word) + 20)}…`);
+  for (const word of ['NaN', 'Infinity', 'undefined'])
+    if (text.includes(word))
+      found.push(`text: …${text.slice(Math.max(0, text.indexOf(word) - 40), text.indexOf(word) + 20)}…`);
   for (const element of root.querySelectorAll('*')) {
-    for (const { name, value } of element.attributes) if (/NaN|Infinity/.test(value)) found.push(`${element.localName}[${name}="${value.slice(0, 60)}"]`);
+    for (const { name, value } of element.attributes)
+      if (/NaN|Infinity/.test(value)) found.push(`${element.localName}[${name}="${value.slice(0, 60)}"]`);
   }
   return found;
 }
@@ -84,7 +107,8 @@ function tainted(root: ShadowRoot): string[] {
     ...[...root.querySelectorAll('annotation')].map((annotation) => ['TeX', annotation.textContent ?? ''] as const),
     ...[...root.querySelectorAll('.katex')].map((katex) => ['KaTeX', katex.textContent ?? ''] as const),
   ];
-  for (const [sink, text] of sinks) for (const mark of TAINT) if (text.includes(mark)) found.push(`${sink} holds ${mark}`);
+  for (const [sink, text] of sinks)
+    for (const mark of TAINT) if (text.includes(mark)) found.push(`${sink} holds ${mark}`);
   return found;
 }
 
@@ -92,7 +116,17 @@ window.__inspect = () =>
   roots.map(({ payload, element }) => {
     const root = element.shadowRoot;
     if (!root) {
-      return { name: payload.name, fromKernel: payload.fromKernel, dangers: [], missing: payload.literal, notANumber: [], tainted: [], diagrams: 0, formulas: 0, alerts: ['no shadow root'] };
+      return {
+        name: payload.name,
+        fromKernel: payload.fromKernel,
+        dangers: [],
+        missing: payload.literal,
+        notANumber: [],
+        tainted: [],
+        diagrams: 0,
+        formulas: 0,
+        alerts: ['no shadow root'],
+      };
     }
     const text = root.textContent ?? '';
     return {
@@ -117,9 +151,12 @@ window.__poke = () => {
     for (const target of root.querySelectorAll('*')) {
       // A real link click would navigate the page; links are reported by __inspect instead.
       if (target.localName === 'a') continue;
-      for (const type of ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'click', 'dblclick']) target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
-      for (const type of ['focus', 'focusin']) target.dispatchEvent(new FocusEvent(type, { bubbles: type === 'focusin' }));
-      for (const type of ['load', 'error', 'toggle', 'animationstart', 'transitionend', 'pointerover']) target.dispatchEvent(new Event(type));
+      for (const type of ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'click', 'dblclick'])
+        target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      for (const type of ['focus', 'focusin'])
+        target.dispatchEvent(new FocusEvent(type, { bubbles: type === 'focusin' }));
+      for (const type of ['load', 'error', 'toggle', 'animationstart', 'transitionend', 'pointerover'])
+        target.dispatchEvent(new Event(type));
       count++;
     }
   }

@@ -59,14 +59,34 @@ const number = (k: number) => ((k * 37) % 19) / 10 - 0.9;
 function step(t: number, H = 1, X = 1): StepTrace {
   const v = (n: number, s: number) => Array.from({ length: n }, (_, k) => number(t + k + s));
   return {
-    t, x: v(X, 1), h_prev: v(H, 2), c_prev: v(H, 3),
+    t,
+    x: v(X, 1),
+    h_prev: v(H, 2),
+    c_prev: v(H, 3),
     z: { f: v(H, 4), i: v(H, 5), g: v(H, 6), o: v(H, 7) },
-    f: v(H, 8), i: v(H, 9), g: v(H, 10), o: v(H, 11), fc: v(H, 12), ig: v(H, 13), c: v(H, 14), tanh_c: v(H, 15), h: v(H, 16),
+    f: v(H, 8),
+    i: v(H, 9),
+    g: v(H, 10),
+    o: v(H, 11),
+    fc: v(H, 12),
+    ig: v(H, 13),
+    c: v(H, 14),
+    tanh_c: v(H, 15),
+    h: v(H, 16),
   };
 }
 
 function base(overrides: Partial<StepPayload> = {}): StepPayload {
-  return { version: 1, steps: [step(1)], totalSteps: 1, expects: [], problems: [], shows: [], notation: 'words', ...overrides };
+  return {
+    version: 1,
+    steps: [step(1)],
+    totalSteps: 1,
+    expects: [],
+    problems: [],
+    shows: [],
+    notation: 'words',
+    ...overrides,
+  };
 }
 
 /** The kernel's payloads for every corpus file, and its error messages as warnings. */
@@ -78,7 +98,12 @@ export function corpusPayloads(files: CorpusFile[], options: RunOptions = {}, ma
     for (const cell of run.cells) {
       if (cell.payload && (kept < maxPerFile || cell.payload.steps.length > 0)) {
         kept++;
-        out.push({ name: `${file.name} cell ${cell.index}`, data: cell.payload, literal: cell.payload.expects.map((e) => e.text), fromKernel: true });
+        out.push({
+          name: `${file.name} cell ${cell.index}`,
+          data: cell.payload,
+          literal: cell.payload.expects.map((e) => e.text),
+          fromKernel: true,
+        });
       }
       if (cell.error && kept < maxPerFile) {
         // Only as many errors as the renderer would be asked to list in one output.
@@ -92,7 +117,12 @@ export function corpusPayloads(files: CorpusFile[], options: RunOptions = {}, ma
       }
     }
     for (const problem of run.doc.problems) {
-      out.push({ name: `${file.name} file warning`, data: base({ problems: [problem] }), literal: [problem.message], fromKernel: false });
+      out.push({
+        name: `${file.name} file warning`,
+        data: base({ problems: [problem] }),
+        literal: [problem.message],
+        fromKernel: false,
+      });
     }
   }
   return out;
@@ -106,8 +136,22 @@ export function forgedPayloads(): HostilePayload[] {
   out.push({
     name: 'forged: hostile expect texts, names, warnings and shows beside a step',
     data: base({
-      expects: strings.map((text, k) => ({ line: k, text, name: text, pass: k % 2 === 0, expected: [1], actual: k % 3 ? [1] : null, tolerance: 0.1 })),
-      problems: strings.map((message, k) => ({ line: k, column: 1, length: 1, severity: k % 2 ? 'warning' : 'error', message })),
+      expects: strings.map((text, k) => ({
+        line: k,
+        text,
+        name: text,
+        pass: k % 2 === 0,
+        expected: [1],
+        actual: k % 3 ? [1] : null,
+        tolerance: 0.1,
+      })),
+      problems: strings.map((message, k) => ({
+        line: k,
+        column: 1,
+        length: 1,
+        severity: k % 2 ? 'warning' : 'error',
+        message,
+      })),
       shows: strings.map((what, k) => ({ line: k, what })),
     }),
     literal: strings,
@@ -117,8 +161,19 @@ export function forgedPayloads(): HostilePayload[] {
     name: 'forged: hostile strings with no step (the weights summary)',
     data: base({
       steps: [],
-      expects: strings.slice(0, 10).map((text) => ({ line: 1, text, name: 'h', pass: false, expected: [0], actual: [1], tolerance: 0 })),
-      weights: { hidden: 1, input: 1, gates: { f: { wx: [[1]], wh: [[1]], b: [1] }, i: { wx: [[1]], wh: [[1]], b: [1] }, g: { wx: [[1]], wh: [[1]], b: [1] }, o: { wx: [[1]], wh: [[1]], b: [1] } } },
+      expects: strings
+        .slice(0, 10)
+        .map((text) => ({ line: 1, text, name: 'h', pass: false, expected: [0], actual: [1], tolerance: 0 })),
+      weights: {
+        hidden: 1,
+        input: 1,
+        gates: {
+          f: { wx: [[1]], wh: [[1]], b: [1] },
+          i: { wx: [[1]], wh: [[1]], b: [1] },
+          g: { wx: [[1]], wh: [[1]], b: [1] },
+          o: { wx: [[1]], wh: [[1]], b: [1] },
+        },
+      },
     }),
     literal: strings.slice(0, 10),
     fromKernel: false,
@@ -127,38 +182,114 @@ export function forgedPayloads(): HostilePayload[] {
   const s = (k: number) => strings[k % strings.length];
   const poisoned = {
     version: 1,
-    steps: [{
-      t: s(0), x: [s(1), { toString: s(2) }], h_prev: s(3), c_prev: [[s(4)]],
-      z: { f: [s(5)], i: s(6), g: { 0: s(7), length: 1 }, o: [null] },
-      f: [s(8)], i: [true], g: [s(9)], o: [s(10)], fc: [s(11)], ig: [s(12)], c: [s(13)], tanh_c: [s(14)], h: [s(15)], y: [s(16)],
-    }],
+    steps: [
+      {
+        t: s(0),
+        x: [s(1), { toString: s(2) }],
+        h_prev: s(3),
+        c_prev: [[s(4)]],
+        z: { f: [s(5)], i: s(6), g: { 0: s(7), length: 1 }, o: [null] },
+        f: [s(8)],
+        i: [true],
+        g: [s(9)],
+        o: [s(10)],
+        fc: [s(11)],
+        ig: [s(12)],
+        c: [s(13)],
+        tanh_c: [s(14)],
+        h: [s(15)],
+        y: [s(16)],
+      },
+    ],
     totalSteps: s(17),
     expects: [{ line: s(18), text: 42, name: {}, pass: 'yes', expected: [s(19)], actual: [s(20)], tolerance: s(21) }],
-    problems: [{ line: s(22), column: [], length: null, severity: s(23), message: ['<script>pwn("PWN-array")</script>'] }],
+    problems: [
+      { line: s(22), column: [], length: null, severity: s(23), message: ['<script>pwn("PWN-array")</script>'] },
+    ],
     shows: 'everything',
-    weights: { hidden: s(24), input: -1, gates: { f: { wx: s(25), wh: [[s(26)]], b: [s(27)] }, i: null, g: [], o: { wx: [[1e308]] } }, dense: { w: s(28), b: s(29) } },
+    weights: {
+      hidden: s(24),
+      input: -1,
+      gates: { f: { wx: s(25), wh: [[s(26)]], b: [s(27)] }, i: null, g: [], o: { wx: [[1e308]] } },
+      dense: { w: s(28), b: s(29) },
+    },
     notation: '<script>pwn("PWN-notation")</script>',
   };
-  out.push({ name: 'forged: strings and objects where numbers belong', data: poisoned, literal: [], fromKernel: false });
+  out.push({
+    name: 'forged: strings and objects where numbers belong',
+    data: poisoned,
+    literal: [],
+    fromKernel: false,
+  });
   out.push({ name: 'forged: the same with no step', data: { ...poisoned, steps: [] }, literal: [], fromKernel: false });
-  out.push({ name: 'forged: a version that is a hostile string', data: { ...base(), version: strings[0] }, literal: [], fromKernel: false });
-  out.push({ name: 'forged: a version that is an object', data: { ...base(), version: { toString: strings[1] } }, literal: [], fromKernel: false });
+  out.push({
+    name: 'forged: a version that is a hostile string',
+    data: { ...base(), version: strings[0] },
+    literal: [],
+    fromKernel: false,
+  });
+  out.push({
+    name: 'forged: a version that is an object',
+    data: { ...base(), version: { toString: strings[1] } },
+    literal: [],
+    fromKernel: false,
+  });
   out.push({ name: 'forged: not an object at all', data: strings[0], literal: [], fromKernel: false });
   out.push({ name: 'forged: null', data: null, literal: [], fromKernel: false });
   out.push({ name: 'forged: an array', data: [strings[1]], literal: [], fromKernel: false });
-  out.push({ name: 'forged: a prototype key', data: JSON.parse('{"version":1,"__proto__":{"steps":[1],"polluted":"PWN"},"steps":[]}'), literal: [], fromKernel: false });
+  out.push({
+    name: 'forged: a prototype key',
+    data: JSON.parse('{"version":1,"__proto__":{"steps":[1],"polluted":"PWN"},"steps":[]}'),
+    literal: [],
+    fromKernel: false,
+  });
   // Extreme numbers a kernel of ours would not send but JSON can hold.
   const extreme = step(7, 3, 2);
   extreme.c = [1.7976931348623157e308, -1.7976931348623157e308, 5e-324];
   extreme.h = [-0, 1e-320, 1];
   extreme.z.f = [1e300, -1e300, 0];
-  out.push({ name: 'forged: extreme numbers in one step', data: base({ steps: [extreme], totalSteps: 1e300 }), literal: [], fromKernel: false });
-  out.push({ name: 'forged: extreme numbers over several steps', data: base({ steps: [step(1, 3, 2), extreme, { ...extreme, t: 8 }], totalSteps: 3 }), literal: [], fromKernel: false });
+  out.push({
+    name: 'forged: extreme numbers in one step',
+    data: base({ steps: [extreme], totalSteps: 1e300 }),
+    literal: [],
+    fromKernel: false,
+  });
+  out.push({
+    name: 'forged: extreme numbers over several steps',
+    data: base({ steps: [step(1, 3, 2), extreme, { ...extreme, t: 8 }], totalSteps: 3 }),
+    literal: [],
+    fromKernel: false,
+  });
   // Size: many steps, wide vectors, many badges.
-  out.push({ name: 'forged: 2,000 steps of H = 8', data: base({ steps: Array.from({ length: 2000 }, (_, k) => step(k + 1, 8, 3)), totalSteps: 2000 }), literal: [], fromKernel: false });
-  out.push({ name: 'forged: 2,000 expect badges', data: base({ expects: Array.from({ length: 2000 }, (_, k) => ({ line: k, text: `expect h = ${k} ${s(k)}`, name: 'h', pass: false, expected: [k], actual: [0], tolerance: 0 })) }), literal: ['expect h = 1999 '], fromKernel: false });
+  out.push({
+    name: 'forged: 2,000 steps of H = 8',
+    data: base({ steps: Array.from({ length: 2000 }, (_, k) => step(k + 1, 8, 3)), totalSteps: 2000 }),
+    literal: [],
+    fromKernel: false,
+  });
+  out.push({
+    name: 'forged: 2,000 expect badges',
+    data: base({
+      expects: Array.from({ length: 2000 }, (_, k) => ({
+        line: k,
+        text: `expect h = ${k} ${s(k)}`,
+        name: 'h',
+        pass: false,
+        expected: [k],
+        actual: [0],
+        tolerance: 0,
+      })),
+    }),
+    literal: ['expect h = 1999 '],
+    fromKernel: false,
+  });
   let deep: unknown = [1];
   for (let k = 0; k < 1000; k++) deep = [deep];
-  out.push({ name: 'forged: 1,000-deep nested arrays where vectors belong', data: { ...base(), steps: [{ ...step(1), x: deep, h: deep }] }, literal: [], fromKernel: false });
+  out.push({
+    name: 'forged: 1,000-deep nested arrays where vectors belong',
+    data: { ...base(), steps: [{ ...step(1), x: deep, h: deep }] },
+    literal: [],
+    fromKernel: false,
+  });
   return out;
 }

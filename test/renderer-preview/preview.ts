@@ -1,7 +1,14 @@
 // Renders the sample payloads with the built renderer, as VS Code would, and lists what each drew.
 import type { RendererApi, RendererContext } from 'vscode-notebook-renderer';
 import { STEP_MIME, type RenderedMessage, type StepPayload } from '../../src/common/payload';
-import { HOSTILE_TEXTS, expectResult, lstmStep, seedPayload, vectorPayload, weightsOnlyPayload } from '../unit/renderer/fixtures';
+import {
+  HOSTILE_TEXTS,
+  expectResult,
+  lstmStep,
+  seedPayload,
+  vectorPayload,
+  weightsOnlyPayload,
+} from '../unit/renderer/fixtures';
 import type { ModelWeights } from '../../src/core/types';
 
 const SATURATED: ModelWeights = {
@@ -22,7 +29,10 @@ function samples(): Array<[string, StepPayload]> {
   return [
     ['The walkthrough step (words), with hostile expect texts', seed],
     ['A 2-unit LSTM over 40 steps, thinned to 8 (symbols)', vectorPayload(40, 8)],
-    ['Saturated gates: points beyond ±6 clamp to the edge', { ...seedPayload({ weights: SATURATED }), steps: [saturated], expects: [] }],
+    [
+      'Saturated gates: points beyond ±6 clamp to the edge',
+      { ...seedPayload({ weights: SATURATED }), steps: [saturated], expects: [] },
+    ],
     ['A cell that only set weights', weightsOnlyPayload()],
   ];
 }

@@ -14,7 +14,10 @@ suite('commands', () => {
     assert.ok(notebook, 'no notebook editor opened');
     assert.equal(notebook.notebookType, NOTEBOOK_TYPE);
     assert.equal(notebook.isUntitled, true);
-    assert.deepEqual(notebook.getCells().map((cell) => cell.kind), [vscode.NotebookCellKind.Markup, vscode.NotebookCellKind.Code]);
+    assert.deepEqual(
+      notebook.getCells().map((cell) => cell.kind),
+      [vscode.NotebookCellKind.Markup, vscode.NotebookCellKind.Code],
+    );
     await openWithKernel(notebook);
     await runCells(notebook);
     assert.equal(codeCells(notebook)[0].executionSummary?.success, true);
@@ -35,7 +38,10 @@ suite('commands', () => {
     assert.equal(target.toString(), vscode.Uri.joinPath(parent, 'lstm-lessons').toString());
     const [first] = shipped;
     const copied = vscode.Uri.joinPath(target, first[0]);
-    assert.deepEqual([...(await vscode.workspace.fs.readFile(copied))], [...(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(lessons, first[0])))]);
+    assert.deepEqual(
+      [...(await vscode.workspace.fs.readFile(copied))],
+      [...(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(lessons, first[0])))],
+    );
     await vscode.workspace.fs.writeFile(copied, new TextEncoder().encode('# mine\n'));
     await vscode.commands.executeCommand('lstm-notebook.copyLessons', parent);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(copied)), '# mine\n');

@@ -8,17 +8,35 @@ import { STEP_MIME, type StepPayload } from '../../../src/common/payload';
 import { parseNotebook } from '../../../src/core/notebook';
 import { decodeFile } from '../../../src/extension/encoding';
 import { closeAllEditors, NOTEBOOK_TYPE } from '../helpers';
-import { codeCells, ERROR_MIME, openWithKernel, outputItem, outputJson, readBytes, runCells, waitFor, writeScratch } from './notebooks';
+import {
+  codeCells,
+  ERROR_MIME,
+  openWithKernel,
+  outputItem,
+  outputJson,
+  readBytes,
+  runCells,
+  waitFor,
+  writeScratch,
+} from './notebooks';
 
 const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
 
 /** A one-input LSTM and `steps` inputs in run statements of 49,996 numbers (MAX_STATEMENT_TOKENS), over lines of 1,000. */
 function longRunCell(steps: number): string {
-  const lines = ['h = 0', 'c = 0', 'forget wx = 0.5 wh = 0.1 b = 0.2', 'input wx = 0.3 wh = 0.2 b = 0.1', 'candidate wx = 0.4 wh = 0.3 b = 0', 'output wx = 0.2 wh = 0.1 b = 0.3'];
+  const lines = [
+    'h = 0',
+    'c = 0',
+    'forget wx = 0.5 wh = 0.1 b = 0.2',
+    'input wx = 0.3 wh = 0.2 b = 0.1',
+    'candidate wx = 0.4 wh = 0.3 b = 0',
+    'output wx = 0.2 wh = 0.1 b = 0.3',
+  ];
   for (let done = 0; done < steps; done += 49_996) {
     const count = Math.min(49_996, steps - done);
     const rows: string[] = [];
-    for (let k = 0; k < count; k += 1000) rows.push(Array.from({ length: Math.min(1000, count - k) }, (_, j) => ((k + j) % 7) / 10).join(', '));
+    for (let k = 0; k < count; k += 1000)
+      rows.push(Array.from({ length: Math.min(1000, count - k) }, (_, j) => ((k + j) % 7) / 10).join(', '));
     lines.push(`run x = [${rows.join(',\n')}]`);
   }
   return lines.join('\n');
@@ -30,15 +48,31 @@ function longRunCell(steps: number): string {
  * whose fence is never closed and that holds markup.
  */
 const HOSTILE = Uint8Array.from([
-  0xef, 0xbb, 0xbf, ...ascii('# Hostile editing '), 0xe9, 0xff, ...ascii('\r\n\r\n'),
-  ...ascii('```lstm\r\nx = 1 # caf'), 0xe9, ...ascii('\r\nh = 1\nc = 5\r\n'),
-  ...ascii('forget wx = 1.75 wh = 3.25 b = 1.40\r\ninput wx = 2.30 wh = 1.85 b = 0.45\r\ncandidate wx = 0.45 wh = 0.35 b = -0.05\r\noutput wx = -0.03 wh = 4.67 b = 0.50\r\n```\r\n\r\n'),
-  ...ascii('Middle '), 0x80, 0x9f, ...ascii(' <script>pwn()</script> markdown\r'),
-  ...ascii('\r\n```lstm\r\nstep\r\nexpect c = 5.62\r\n\r\n<b>still in the open cell</b> '), 0xc3, ...ascii('\r\n'),
+  0xef,
+  0xbb,
+  0xbf,
+  ...ascii('# Hostile editing '),
+  0xe9,
+  0xff,
+  ...ascii('\r\n\r\n'),
+  ...ascii('```lstm\r\nx = 1 # caf'),
+  0xe9,
+  ...ascii('\r\nh = 1\nc = 5\r\n'),
+  ...ascii(
+    'forget wx = 1.75 wh = 3.25 b = 1.40\r\ninput wx = 2.30 wh = 1.85 b = 0.45\r\ncandidate wx = 0.45 wh = 0.35 b = -0.05\r\noutput wx = -0.03 wh = 4.67 b = 0.50\r\n```\r\n\r\n',
+  ),
+  ...ascii('Middle '),
+  0x80,
+  0x9f,
+  ...ascii(' <script>pwn()</script> markdown\r'),
+  ...ascii('\r\n```lstm\r\nstep\r\nexpect c = 5.62\r\n\r\n<b>still in the open cell</b> '),
+  0xc3,
+  ...ascii('\r\n'),
 ]);
 
 const startsWith = (bytes: number[], prefix: number[]) => prefix.every((b, k) => bytes[k] === b);
-const endsWith = (bytes: number[], suffix: number[]) => suffix.every((b, k) => bytes[bytes.length - suffix.length + k] === b);
+const endsWith = (bytes: number[], suffix: number[]) =>
+  suffix.every((b, k) => bytes[bytes.length - suffix.length + k] === b);
 /** The bytes of a Latin-1 text (every character is one byte). */
 const latin1 = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
 
@@ -53,7 +87,9 @@ function slices(bytes: Uint8Array): string[] {
 
 async function touch(notebook: vscode.NotebookDocument): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
-  edit.set(notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, touchedByHostileTest: Date.now() })]);
+  edit.set(notebook.uri, [
+    vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, touchedByHostileTest: Date.now() }),
+  ]);
   assert.ok(await vscode.workspace.applyEdit(edit));
 }
 
@@ -64,17 +100,29 @@ suite('hostile files', () => {
     const uri = await writeScratch('hostile-unedited.lstm', HOSTILE);
     const notebook = await vscode.workspace.openNotebookDocument(uri);
     assert.equal(notebook.notebookType, NOTEBOOK_TYPE);
-    assert.deepEqual(notebook.getCells().map((cell) => cell.kind), [
-      vscode.NotebookCellKind.Markup, vscode.NotebookCellKind.Code, vscode.NotebookCellKind.Markup, vscode.NotebookCellKind.Code,
-    ]);
+    assert.deepEqual(
+      notebook.getCells().map((cell) => cell.kind),
+      [
+        vscode.NotebookCellKind.Markup,
+        vscode.NotebookCellKind.Code,
+        vscode.NotebookCellKind.Markup,
+        vscode.NotebookCellKind.Code,
+      ],
+    );
     assert.equal(notebook.cellAt(1).document.getText().split('\n')[0], 'x = 1 # café');
     await vscode.window.showNotebookDocument(notebook);
     await touch(notebook);
     assert.ok(await notebook.save(), 'save failed');
     assert.deepEqual(await readBytes(uri), [...HOSTILE]);
     const problems = vscode.languages.getDiagnostics(notebook.uri).map((problem) => problem.message);
-    assert.ok(problems.some((message) => /not valid UTF-8/.test(message)), JSON.stringify(problems));
-    assert.ok(problems.some((message) => /never closed/.test(message)), JSON.stringify(problems));
+    assert.ok(
+      problems.some((message) => /not valid UTF-8/.test(message)),
+      JSON.stringify(problems),
+    );
+    assert.ok(
+      problems.some((message) => /never closed/.test(message)),
+      JSON.stringify(problems),
+    );
   });
 
   test('editing the code cell between them (a WorkspaceEdit on the cell) leaves every byte before and after it as it was', async () => {
@@ -93,8 +141,17 @@ suite('hostile files', () => {
     assert.ok(endsWith(saved, latin1(third + fourth)), 'the cells after the edited one changed');
     // The edited cell is written anew with the file's line end; ï is one Latin-1 byte, σ (not Latin-1) its UTF-8 bytes.
     const middle = saved.slice(first.length, saved.length - (third + fourth).length);
-    assert.deepEqual(middle, [...ascii('```lstm\r\nx = 0.5 # na'), 0xef, ...ascii('ve '), 0xcf, 0x83, ...ascii('\r\nh = 1\r\nc = 5\r\n'),
-      ...ascii('forget wx = 1.75 wh = 3.25 b = 1.40\r\ninput wx = 2.30 wh = 1.85 b = 0.45\r\ncandidate wx = 0.45 wh = 0.35 b = -0.05\r\noutput wx = -0.03 wh = 4.67 b = 0.50\r\n```\r\n')]);
+    assert.deepEqual(middle, [
+      ...ascii('```lstm\r\nx = 0.5 # na'),
+      0xef,
+      ...ascii('ve '),
+      0xcf,
+      0x83,
+      ...ascii('\r\nh = 1\r\nc = 5\r\n'),
+      ...ascii(
+        'forget wx = 1.75 wh = 3.25 b = 1.40\r\ninput wx = 2.30 wh = 1.85 b = 0.45\r\ncandidate wx = 0.45 wh = 0.35 b = -0.05\r\noutput wx = -0.03 wh = 4.67 b = 0.50\r\n```\r\n',
+      ),
+    ]);
   });
 
   test('editing the unclosed last cell (a NotebookEdit replacing it) keeps every byte before it and closes its fence', async () => {
@@ -117,11 +174,22 @@ suite('hostile files', () => {
   });
 
   test('load refuses files outside the workspace folder and reads none of them', async () => {
-    const uri = await writeScratch('hostile-load.lstm', [
-      '# load', '',
-      ...['../../etc/passwd', '/etc/passwd', '..\\..\\etc\\passwd', 'integration-scratch/../../../etc/passwd', '/proc/self/environ', 'file:///etc/passwd', '~/.bashrc']
-        .map((path) => '```lstm\nload "' + path + '"\n```\n'),
-    ].join('\n'));
+    const uri = await writeScratch(
+      'hostile-load.lstm',
+      [
+        '# load',
+        '',
+        ...[
+          '../../etc/passwd',
+          '/etc/passwd',
+          '..\\..\\etc\\passwd',
+          'integration-scratch/../../../etc/passwd',
+          '/proc/self/environ',
+          'file:///etc/passwd',
+          '~/.bashrc',
+        ].map((path) => '```lstm\nload "' + path + '"\n```\n'),
+      ].join('\n'),
+    );
     const { notebook } = await openWithKernel(uri);
     await runCells(notebook);
     const cells = codeCells(notebook);
@@ -138,32 +206,47 @@ suite('hostile files', () => {
   });
 
   test('a notebook of script-laden markdown and comments runs, and its step output holds numbers and the statements only', async () => {
-    const uri = await writeScratch('hostile-markup.lstm', [
-      '# <script>pwn("PWN")</script> <img src=x onerror=pwn()>', '',
-      '```lstm',
-      'x = 1 # <img src=x onerror=pwn()>', 'h = 1', 'c = 5',
-      'forget wx = 1.75 wh = 3.25 b = 1.40 # %%{init: {"securityLevel":"loose"}}%%',
-      'input wx = 2.30 wh = 1.85 b = 0.45 # click lstm1_x call pwn()',
-      'candidate wx = 0.45 wh = 0.35 b = -0.05 # \\href{javascript:pwn()}{x}',
-      'output wx = -0.03 wh = 4.67 b = 0.50',
-      'step # <script>pwn()</script>',
-      'expect c = 5.62 # <b>PWN</b>',
-      '```', '',
-    ].join('\n'));
+    const uri = await writeScratch(
+      'hostile-markup.lstm',
+      [
+        '# <script>pwn("PWN")</script> <img src=x onerror=pwn()>',
+        '',
+        '```lstm',
+        'x = 1 # <img src=x onerror=pwn()>',
+        'h = 1',
+        'c = 5',
+        'forget wx = 1.75 wh = 3.25 b = 1.40 # %%{init: {"securityLevel":"loose"}}%%',
+        'input wx = 2.30 wh = 1.85 b = 0.45 # click lstm1_x call pwn()',
+        'candidate wx = 0.45 wh = 0.35 b = -0.05 # \\href{javascript:pwn()}{x}',
+        'output wx = -0.03 wh = 4.67 b = 0.50',
+        'step # <script>pwn()</script>',
+        'expect c = 5.62 # <b>PWN</b>',
+        '```',
+        '',
+      ].join('\n'),
+    );
     const { notebook } = await openWithKernel(uri);
     await runCells(notebook);
     const [cell] = codeCells(notebook);
     assert.equal(cell.executionSummary?.success, true);
     const payload = outputJson<StepPayload>(cell, STEP_MIME);
-    assert.deepEqual(payload?.expects.map((e) => e.text), ['expect c = 5.62']);
+    assert.deepEqual(
+      payload?.expects.map((e) => e.text),
+      ['expect c = 5.62'],
+    );
     const json = JSON.stringify(payload);
-    for (const mark of ['PWN', 'pwn', 'script', 'javascript', '%%', 'click', 'href', '<']) assert.ok(!json.includes(mark), `the payload holds ${mark}`);
+    for (const mark of ['PWN', 'pwn', 'script', 'javascript', '%%', 'click', 'href', '<'])
+      assert.ok(!json.includes(mark), `the payload holds ${mark}`);
     const markdown = new TextDecoder().decode(outputItem(cell, 'text/markdown')?.data);
-    for (const mark of ['PWN', 'pwn', 'script', '<']) assert.ok(!markdown.includes(mark), `the markdown summary holds ${mark}`);
+    for (const mark of ['PWN', 'pwn', 'script', '<'])
+      assert.ok(!markdown.includes(mark), `the markdown summary holds ${mark}`);
   });
 
   test('a cell of 10⁶ steps keeps the extension host answering, and an interrupt ends it (times logged)', async () => {
-    const uri = await writeScratch('hostile-long-run.lstm', '# long\n\n```lstm\n' + longRunCell(1_000_000) + '\n```\n\n```lstm\nstep\n```\n');
+    const uri = await writeScratch(
+      'hostile-long-run.lstm',
+      '# long\n\n```lstm\n' + longRunCell(1_000_000) + '\n```\n\n```lstm\nstep\n```\n',
+    );
     const { notebook } = await openWithKernel(uri);
     const cells = codeCells(notebook);
     let worstLag = 0;
@@ -176,13 +259,23 @@ suite('hostile files', () => {
     try {
       const since = Date.now();
       void vscode.commands.executeCommand('notebook.execute', notebook.uri);
-      await waitFor('the long cell to start', () => cells[0].executionSummary?.executionOrder !== undefined || undefined, 30_000);
+      await waitFor(
+        'the long cell to start',
+        () => cells[0].executionSummary?.executionOrder !== undefined || undefined,
+        30_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const interruptedAt = Date.now();
       await vscode.commands.executeCommand('notebook.cancelExecution', notebook.uri);
-      await waitFor('the long cell to stop', () => (cells[0].executionSummary?.timing?.endTime ?? 0) >= since || undefined, 10_000);
+      await waitFor(
+        'the long cell to stop',
+        () => (cells[0].executionSummary?.timing?.endTime ?? 0) >= since || undefined,
+        10_000,
+      );
       const stoppedAfter = (cells[0].executionSummary?.timing?.endTime ?? 0) - interruptedAt;
-      console.log(`      (10⁶-step cell: worst timer lag ${worstLag} ms while it ran; ended ${stoppedAfter} ms after the interrupt command)`);
+      console.log(
+        `      (10⁶-step cell: worst timer lag ${worstLag} ms while it ran; ended ${stoppedAfter} ms after the interrupt command)`,
+      );
       assert.equal(cells[0].executionSummary?.success, false);
       assert.match(outputJson<{ message: string }>(cells[0], ERROR_MIME)?.message ?? '', /Interrupted/);
       // Generous bounds (a shared, loaded machine): the measured numbers are in the log line above.

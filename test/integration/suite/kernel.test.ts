@@ -5,7 +5,18 @@ import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { STEP_MIME, type StepPayload } from '../../../src/common/payload';
 import { closeAllEditors } from '../helpers';
-import { codeCells, ERROR_MIME, lstmFile, openWithKernel, outputItem, outputJson, runCells, waitFor, WEIGHTS_CELL, writeScratch } from './notebooks';
+import {
+  codeCells,
+  ERROR_MIME,
+  lstmFile,
+  openWithKernel,
+  outputItem,
+  outputJson,
+  runCells,
+  waitFor,
+  WEIGHTS_CELL,
+  writeScratch,
+} from './notebooks';
 
 interface ErrorOutput {
   name: string;
@@ -32,18 +43,31 @@ suite('kernel', () => {
   teardown(closeAllEditors);
 
   test('Run All runs every cell in order, carrying the state', async () => {
-    const uri = await writeScratch('run-all.lstm', lstmFile(WEIGHTS_CELL, 'step\nexpect c = 5.62 within 0.01', 'step\nstep x = 0.5', 'run x = [0, 0.5, 1]'));
+    const uri = await writeScratch(
+      'run-all.lstm',
+      lstmFile(WEIGHTS_CELL, 'step\nexpect c = 5.62 within 0.01', 'step\nstep x = 0.5', 'run x = [0, 0.5, 1]'),
+    );
     const { notebook } = await openWithKernel(uri);
     await runCells(notebook);
     const cells = codeCells(notebook);
-    assert.deepEqual(cells.map((cell) => cell.executionSummary?.executionOrder), [1, 2, 3, 4]);
-    assert.deepEqual(cells.map((cell) => cell.executionSummary?.success), [true, true, true, true]);
+    assert.deepEqual(
+      cells.map((cell) => cell.executionSummary?.executionOrder),
+      [1, 2, 3, 4],
+    );
+    assert.deepEqual(
+      cells.map((cell) => cell.executionSummary?.success),
+      [true, true, true, true],
+    );
     const starts = cells.map((cell) => cell.executionSummary?.timing?.startTime ?? 0);
     const ends = cells.map((cell) => cell.executionSummary?.timing?.endTime ?? 0);
-    for (let k = 1; k < cells.length; k++) assert.ok(starts[k] >= ends[k - 1], `cell ${k + 1} started before cell ${k} ended`);
+    for (let k = 1; k < cells.length; k++)
+      assert.ok(starts[k] >= ends[k - 1], `cell ${k + 1} started before cell ${k} ended`);
 
     const payloads = cells.map((cell) => outputJson<StepPayload>(cell, STEP_MIME));
-    assert.deepEqual(payloads.map((payload) => payload?.steps.map((step) => step.t)), [[], [1], [2, 3], [4, 5, 6]]);
+    assert.deepEqual(
+      payloads.map((payload) => payload?.steps.map((step) => step.t)),
+      [[], [1], [2, 3], [4, 5, 6]],
+    );
     assert.equal(payloads[1]?.expects[0]?.pass, true);
     assert.equal(payloads[3]?.totalSteps, 3);
     const markdown = new TextDecoder().decode(outputItem(cells[1], 'text/markdown')?.data);
@@ -61,7 +85,10 @@ suite('kernel', () => {
     assert.ok(error, 'no error output');
     assert.match(error.message, /^line 2, column 1: .*forgte.*Did you mean "forget"\?/);
     const diagnostics = vscode.languages.getDiagnostics(cell.document.uri);
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.range.start.line === 1 && diagnostic.range.start.character === 0), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.range.start.line === 1 && diagnostic.range.start.character === 0),
+      JSON.stringify(diagnostics),
+    );
   });
 
   test('a failed expect fails the cell but still shows the step', async () => {
@@ -73,7 +100,10 @@ suite('kernel', () => {
     const payload = outputJson<StepPayload>(cell, STEP_MIME);
     assert.equal(payload?.expects[0]?.pass, false);
     assert.equal(outputItem(cell, ERROR_MIME), undefined);
-    assert.match(new TextDecoder().decode(outputItem(cell, 'text/markdown')?.data), /❌ `expect c = 1 within 0\.01` \(actual 5\.62/);
+    assert.match(
+      new TextDecoder().decode(outputItem(cell, 'text/markdown')?.data),
+      /❌ `expect c = 1 within 0\.01` \(actual 5\.62/,
+    );
   });
 
   test('interrupt stops a long run at once and drops the queued cells', async () => {
@@ -98,8 +128,16 @@ suite('kernel', () => {
     // The end time is the kernel's own clock when the cell ended; it includes the workbench relaying the interrupt.
     const stoppedAfter = (cells[1].executionSummary?.timing?.endTime ?? 0) - interruptedAt;
     const seenAfter = Date.now() - interruptedAt;
-    assert.ok(stoppedAfter < 1500, `the cell stopped ${stoppedAfter} ms after the interrupt (seen here after ${seenAfter} ms)`);
-    const summary = JSON.stringify({ since, interruptedAt, summary: cells[1].executionSummary, steps: outputJson<StepPayload>(cells[1], STEP_MIME)?.totalSteps });
+    assert.ok(
+      stoppedAfter < 1500,
+      `the cell stopped ${stoppedAfter} ms after the interrupt (seen here after ${seenAfter} ms)`,
+    );
+    const summary = JSON.stringify({
+      since,
+      interruptedAt,
+      summary: cells[1].executionSummary,
+      steps: outputJson<StepPayload>(cells[1], STEP_MIME)?.totalSteps,
+    });
     assert.equal(cells[1].executionSummary?.success, false, summary);
     assert.match(outputJson<ErrorOutput>(cells[1], ERROR_MIME)?.message ?? '', /Interrupted/);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -118,19 +156,31 @@ suite('kernel', () => {
     assert.equal(cells[1].executionSummary?.executionOrder, 1);
     assert.equal(cells[1].executionSummary?.success, false, 'a step without weights should fail after a restart');
     await runCells(notebook);
-    assert.deepEqual(cells.map((cell) => cell.executionSummary?.executionOrder), [2, 3]);
-    assert.deepEqual(outputJson<StepPayload>(cells[1], STEP_MIME)?.steps.map((step) => step.t), [1]);
+    assert.deepEqual(
+      cells.map((cell) => cell.executionSummary?.executionOrder),
+      [2, 3],
+    );
+    assert.deepEqual(
+      outputJson<StepPayload>(cells[1], STEP_MIME)?.steps.map((step) => step.t),
+      [1],
+    );
   });
 
   test('load reads a weights file next to the notebook and refuses one elsewhere', async () => {
     // The walkthrough's weights in PyTorch's layout: gate blocks in the order i, f, g, o.
-    const weights = await writeScratch('weights.json', JSON.stringify({
-      weight_ih_l0: [[2.3], [1.75], [0.45], [-0.03]],
-      weight_hh_l0: [[1.85], [3.25], [0.35], [4.67]],
-      bias_ih_l0: [0.45, 1.4, -0.05, 0.5],
-    }));
+    const weights = await writeScratch(
+      'weights.json',
+      JSON.stringify({
+        weight_ih_l0: [[2.3], [1.75], [0.45], [-0.03]],
+        weight_hh_l0: [[1.85], [3.25], [0.35], [4.67]],
+        bias_ih_l0: [0.45, 1.4, -0.05, 0.5],
+      }),
+    );
     const name = weights.path.split('/').pop() ?? '';
-    const uri = await writeScratch('load.lstm', lstmFile(`load "${name}"\nx = 1\nh = 1\nc = 5\nstep\nexpect c = 5.62 within 0.01`, 'load "../../weights.json"'));
+    const uri = await writeScratch(
+      'load.lstm',
+      lstmFile(`load "${name}"\nx = 1\nh = 1\nc = 5\nstep\nexpect c = 5.62 within 0.01`, 'load "../../weights.json"'),
+    );
     const { notebook } = await openWithKernel(uri);
     await runCells(notebook);
     const [inside, elsewhere] = codeCells(notebook);

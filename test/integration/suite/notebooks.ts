@@ -44,7 +44,8 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-const finishedSince = (cell: vscode.NotebookCell, since: number) => (cell.executionSummary?.timing?.endTime ?? 0) >= since;
+const finishedSince = (cell: vscode.NotebookCell, since: number) =>
+  (cell.executionSummary?.timing?.endTime ?? 0) >= since;
 
 /** Runs the given code cells (all of them by default) and waits until each has an end time. */
 export async function runCells(notebook: vscode.NotebookDocument, cells?: vscode.NotebookCell[]): Promise<void> {
@@ -52,7 +53,10 @@ export async function runCells(notebook: vscode.NotebookDocument, cells?: vscode
   const targets = cells ?? notebook.getCells().filter((cell) => cell.kind === vscode.NotebookCellKind.Code);
   if (cells) {
     for (const cell of cells) {
-      await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: cell.index, end: cell.index + 1 }], document: notebook.uri });
+      await vscode.commands.executeCommand('notebook.cell.execute', {
+        ranges: [{ start: cell.index, end: cell.index + 1 }],
+        document: notebook.uri,
+      });
     }
   } else {
     await vscode.commands.executeCommand('notebook.execute', notebook.uri);

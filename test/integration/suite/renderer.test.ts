@@ -27,7 +27,9 @@ suite('renderer', () => {
       const uri = await writeScratch('render.lstm', lstmFile(`${WEIGHTS_CELL}\nstep`));
       const { notebook } = await openWithKernel(uri);
       await runCells(notebook);
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no complete drawing within 30 s; got ${JSON.stringify(received)}`)), 30_000));
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no complete drawing within 30 s; got ${JSON.stringify(received)}`)), 30_000),
+      );
       const message = await Promise.race([drawn, timeout]);
       assert.deepEqual(message.errors, []);
     } finally {

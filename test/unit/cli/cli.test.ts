@@ -77,7 +77,15 @@ stpe
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lstm-cli-'));
   cli = join(dir, 'cli.cjs');
-  await esbuild.build({ entryPoints: [join(ROOT, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile: cli, logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'src/cli/main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    outfile: cli,
+    logLevel: 'error',
+  });
   mkdirSync(join(dir, 'nested/weights'), { recursive: true });
   copyFileSync(join(FIXTURES, 'pytorch-h1-x1-dense.json'), join(dir, 'nested/weights/trained.json'));
   copyFileSync(join(FIXTURES, 'keras-h1-x1.json'), join(dir, 'nested/keras.json'));
@@ -107,7 +115,7 @@ describe('exit codes', () => {
     expect(out.stdout).toMatch(/^FAILED: /m);
   });
 
-  it('run prints each cell\'s last step; check does not', () => {
+  it("run prints each cell's last step; check does not", () => {
     const file = lstmNotebook('good.lstm', GOOD);
     expect(runCli(['run', file]).stdout).toMatch(/t=1 {2}x=1 {2}f=0\.998341 .* c=5\.62053 {2}h=0\.99415 {2}y=2\.9883/);
     expect(runCli(['check', file]).stdout).not.toMatch(/t=1 /);
@@ -159,10 +167,18 @@ describe('exit codes', () => {
     writeFileSync(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
     const out = runCli(['check', big]);
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe(`lstm-notebook: ${big} is ${MAX_FILE_BYTES + 1} bytes; the largest file read is ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)\n`);
+    expect(out.stderr).toBe(
+      `lstm-notebook: ${big} is ${MAX_FILE_BYTES + 1} bytes; the largest file read is ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)\n`,
+    );
     const file = lstmNotebook('nested/loads-big.lstm', '```lstm\nload "big.json"\n```\n');
     const report = JSON.parse(runCli(['check', '--json', file]).stdout);
-    expect(report.cells[0].errors).toEqual([{ line: 2, column: 6, message: expect.stringMatching(/^Could not read "big\.json": .*is 33554433 bytes; .*MAX_FILE_BYTES/) }]);
+    expect(report.cells[0].errors).toEqual([
+      {
+        line: 2,
+        column: 6,
+        message: expect.stringMatching(/^Could not read "big\.json": .*is 33554433 bytes; .*MAX_FILE_BYTES/),
+      },
+    ]);
     rmSync(big);
   });
 
@@ -196,7 +212,9 @@ describe('--json', () => {
     }
     const [first, second] = report.cells;
     expect([first.index, first.line, second.index, second.line]).toEqual([1, 6, 3, 21]);
-    expect(first.expects).toEqual([{ line: 15, text: 'expect c = 5.62', pass: true, actual: [expect.closeTo(5.620534070456285, 12)] }]);
+    expect(first.expects).toEqual([
+      { line: 15, text: 'expect c = 5.62', pass: true, actual: [expect.closeTo(5.620534070456285, 12)] },
+    ]);
     expect(second.expects[0]).toMatchObject({ line: 22, text: 'expect h = 0.97 within 0.05', pass: true });
     const step = first.steps[0];
     expect(step).toMatchObject({ t: 1, x: [1], h_prev: [1], c_prev: [5] });
@@ -215,7 +233,10 @@ describe('--json', () => {
     const [first, second] = report.cells;
     expect(first).toMatchObject({ index: 1, line: 3, ok: false, errors: [] });
     expect(Object.keys(first.steps[0]).sort()).toEqual([...STEP_KEYS].sort());
-    expect(first.expects.map((e: { line: number; pass: boolean }) => [e.line, e.pass])).toEqual([[9, false], [10, false]]);
+    expect(first.expects.map((e: { line: number; pass: boolean }) => [e.line, e.pass])).toEqual([
+      [9, false],
+      [10, false],
+    ]);
     expect(first.expects[0].actual[0]).toBeCloseTo(0.5567699411459397, 12); // σ(1)·tanh(1), from Python
     expect(second).toMatchObject({ index: 2, line: 14, ok: false, steps: [], expects: [] });
     expect(second.errors).toEqual([{ line: 15, column: 1, message: 'Unknown word "stpe". Did you mean "step"?' }]);
@@ -235,7 +256,10 @@ describe('--json', () => {
     expect(out.code).toBe(1);
     const reports = JSON.parse(out.stdout);
     expect(Array.isArray(reports)).toBe(true);
-    expect(reports.map((r: { file: string; ok: boolean }) => [r.file, r.ok])).toEqual([[good, true], [failing, false]]);
+    expect(reports.map((r: { file: string; ok: boolean }) => [r.file, r.ok])).toEqual([
+      [good, true],
+      [failing, false],
+    ]);
   });
 });
 
@@ -263,7 +287,14 @@ expect h = 0.17752010505495194 within 1e-12
     expect(out.stderr).toBe('');
     const report = JSON.parse(out.stdout);
     expect(report.cells.flatMap((c: { errors: unknown[] }) => c.errors)).toEqual([]);
-    expect(report.cells.flatMap((c: { expects: { pass: boolean }[] }) => c.expects.map((e) => e.pass))).toEqual([true, true, true, true, true, true]);
+    expect(report.cells.flatMap((c: { expects: { pass: boolean }[] }) => c.expects.map((e) => e.pass))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(out.code).toBe(0);
   });
 
@@ -278,6 +309,8 @@ expect h = 0.17752010505495194 within 1e-12
     const out = runCli(['check', '--json', file]);
     expect(out.code).toBe(1);
     const report = JSON.parse(out.stdout);
-    expect(report.cells[0].errors).toEqual([{ line: 5, column: 6, message: expect.stringMatching(/^Could not read "nowhere\.json": ENOENT/) }]);
+    expect(report.cells[0].errors).toEqual([
+      { line: 5, column: 6, message: expect.stringMatching(/^Could not read "nowhere\.json": ENOENT/) },
+    ]);
   });
 });

@@ -22,17 +22,63 @@ const roundTrips = (text: string) => printNotebook(parseNotebook(text)) === text
 
 /** Lines that matter to the format, and some that only look like they do. */
 const INTERESTING_LINES = [
-  '```lstm', '```lstm ', '```lstm\t', '````lstm', '```` lstm', '~~~lstm', '~~~ lstm', '``` lstm', ' ```lstm', '   ```lstm',
-  '    ```lstm', '```lstm`', '```LSTM', '```lstm python', '```', '````', '`````', '~~~', '~~~~', '```  ', ' ```', '   ~~~',
-  '    ```', '```python', '~~~python', '``` `', '<!-- cell -->', '<!-- cell -->  ', ' <!-- cell -->', '<!-- cell --> x',
-  '<!--cell-->', '', ' ', '   ', '\t', '\u00a0', '\ufeff', 'x = 1', 'step', 'forget wx = 1 wh = 2 b = 0.5', 'expect c = 5.62',
-  '# A title', 'Some *markdown* with `code`', '> quote', '- item',
+  '```lstm',
+  '```lstm ',
+  '```lstm\t',
+  '````lstm',
+  '```` lstm',
+  '~~~lstm',
+  '~~~ lstm',
+  '``` lstm',
+  ' ```lstm',
+  '   ```lstm',
+  '    ```lstm',
+  '```lstm`',
+  '```LSTM',
+  '```lstm python',
+  '```',
+  '````',
+  '`````',
+  '~~~',
+  '~~~~',
+  '```  ',
+  ' ```',
+  '   ~~~',
+  '    ```',
+  '```python',
+  '~~~python',
+  '``` `',
+  '<!-- cell -->',
+  '<!-- cell -->  ',
+  ' <!-- cell -->',
+  '<!-- cell --> x',
+  '<!--cell-->',
+  '',
+  ' ',
+  '   ',
+  '\t',
+  '\u00a0',
+  '\ufeff',
+  'x = 1',
+  'step',
+  'forget wx = 1 wh = 2 b = 0.5',
+  'expect c = 5.62',
+  '# A title',
+  'Some *markdown* with `code`',
+  '> quote',
+  '- item',
 ];
 
 const anyLine = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...INTERESTING_LINES) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('`', '~', ' ', 'l', 's', 't', 'm', '<', '!', '-', '>', '\t'), maxLength: 10 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom('`', '~', ' ', 'l', 's', 't', 'm', '<', '!', '-', '>', '\t'),
+      maxLength: 10,
+    }),
+  },
 );
 
 /** A whole document: optional BOM, lines with mixed line ends, with or without a final line end. */
@@ -52,11 +98,29 @@ const structuredDocument = fc
 /** Full Unicode (well-formed UTF-16). */
 const unicodeText = fc.string({ unit: 'binary', maxLength: 200 });
 /** Any UTF-16 code units, lone surrogates included. */
-const codeUnitText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 200 });
+const codeUnitText = fc.string({
+  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  maxLength: 200,
+});
 /** Text made mostly of the characters and words the format reacts to. */
 const denseText = fc.string({
   unit: fc.oneof(
-    fc.constantFrom('\n', '\r', '\r\n', '`', '```', '~~~', '```lstm', '~~~lstm', '<!-- cell -->', ' ', '\t', '\uFEFF', 'lstm', 'x'),
+    fc.constantFrom(
+      '\n',
+      '\r',
+      '\r\n',
+      '`',
+      '```',
+      '~~~',
+      '```lstm',
+      '~~~lstm',
+      '<!-- cell -->',
+      ' ',
+      '\t',
+      '\uFEFF',
+      'lstm',
+      'x',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
   ),
   maxLength: 60,
@@ -115,7 +179,10 @@ describe('what parsing finds', () => {
 
   it('an unclosed code fence is a warning at the fence line and the cell runs to the end', () => {
     const doc = parseNotebook('Intro\n\n```lstm\nx = 1\nstep\n');
-    expect(doc.cells.map((c) => [c.kind, c.source])).toEqual([['markdown', 'Intro'], ['code', 'x = 1\nstep']]);
+    expect(doc.cells.map((c) => [c.kind, c.source])).toEqual([
+      ['markdown', 'Intro'],
+      ['code', 'x = 1\nstep'],
+    ]);
     expect(doc.problems).toHaveLength(1);
     expect(doc.problems[0]).toMatchObject({ line: 3, column: 1, severity: 'warning' });
     expect(doc.problems[0].message).toMatch(/never closed/);
@@ -123,7 +190,10 @@ describe('what parsing finds', () => {
 
   it('<!-- cell --> separates two markdown cells', () => {
     const doc = parseNotebook('One\n<!-- cell -->\nTwo\n');
-    expect(doc.cells.map((c) => [c.kind, c.source, c.line])).toEqual([['markdown', 'One', 1], ['markdown', 'Two', 3]]);
+    expect(doc.cells.map((c) => [c.kind, c.source, c.line])).toEqual([
+      ['markdown', 'One', 1],
+      ['markdown', 'Two', 3],
+    ]);
   });
 });
 
@@ -139,16 +209,44 @@ interface GeneratedCell {
 }
 
 /** A line of text that is not a fence, a separator or blank (plain prose or code). */
-const plainLine = fc.oneof(
-  fc.constantFrom('x = 1', 'step', 'A *word*', '# Heading', '    ```lstm', '    <!-- cell -->', 'text ```lstm', '-- cell --', '<!-- cell', '``', '~~', '`x`'),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
-).filter((line) => !/[\r\n]/.test(line) && line.trim() !== '' && !/^ {0,3}(`{3,}|~{3,})/.test(line) && line.trimEnd() !== '<!-- cell -->');
+const plainLine = fc
+  .oneof(
+    fc.constantFrom(
+      'x = 1',
+      'step',
+      'A *word*',
+      '# Heading',
+      '    ```lstm',
+      '    <!-- cell -->',
+      'text ```lstm',
+      '-- cell --',
+      '<!-- cell',
+      '``',
+      '~~',
+      '`x`',
+    ),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+  )
+  .filter(
+    (line) =>
+      !/[\r\n]/.test(line) &&
+      line.trim() !== '' &&
+      !/^ {0,3}(`{3,}|~{3,})/.test(line) &&
+      line.trimEnd() !== '<!-- cell -->',
+  );
 
 const blankLine = fc.constantFrom('', ' ', '\t', '  ');
 
 /** Code cell sources: anything without \r, fences and separators included (a longer fence is used to print them). */
 const codeSource = fc
-  .array(fc.oneof(plainLine, blankLine, fc.constantFrom('```', '````', '``````', '```lstm', '~~~', '~~~lstm', '<!-- cell -->', '   ```', '``` ', '```\t')), { maxLength: 8 })
+  .array(
+    fc.oneof(
+      plainLine,
+      blankLine,
+      fc.constantFrom('```', '````', '``````', '```lstm', '~~~', '~~~lstm', '<!-- cell -->', '   ```', '``` ', '```\t'),
+    ),
+    { maxLength: 8 },
+  )
   .map((lines): GeneratedCell => {
     const source = lines.join('\n');
     return { kind: 'code', source, expected: source };
@@ -163,12 +261,26 @@ interface Block {
 
 /** A fenced block inside markdown: its inner lines are left alone, since CommonMark reads them as code. */
 function fencedBlock(lstmFences: boolean) {
-  const openers: [string, string][] = [['```', '```'], ['````', '````'], ['~~~', '~~~'], ['```python', '```'], ['~~~~ text', '~~~~'], ['   ```', '```']];
+  const openers: [string, string][] = [
+    ['```', '```'],
+    ['````', '````'],
+    ['~~~', '~~~'],
+    ['```python', '```'],
+    ['~~~~ text', '~~~~'],
+    ['   ```', '```'],
+  ];
   if (lstmFences) openers.push(['```lstm', '```'], ['~~~lstm', '~~~'], ['````lstm', '````']);
   return fc
     .record({
       opener: fc.constantFrom(...openers),
-      inner: fc.array(fc.oneof(plainLine, blankLine, fc.constantFrom('```lstm', '~~~lstm', '<!-- cell -->', '```python', '`', ' ```lstm')), { maxLength: 4 }),
+      inner: fc.array(
+        fc.oneof(
+          plainLine,
+          blankLine,
+          fc.constantFrom('```lstm', '~~~lstm', '<!-- cell -->', '```python', '`', ' ```lstm'),
+        ),
+        { maxLength: 4 },
+      ),
       closed: fc.boolean(),
       longerClose: fc.boolean(),
     })
@@ -185,12 +297,23 @@ function fencedBlock(lstmFences: boolean) {
 
 /** A markdown source from blocks; `expected` holds what reading it back must give. */
 function markdownSource(lstmFences: boolean) {
-  const separator = fc.constantFrom('<!-- cell -->', '<!-- cell -->  ').map((line): Block => ({ lines: [line], expected: [' ' + line] }));
+  const separator = fc
+    .constantFrom('<!-- cell -->', '<!-- cell -->  ')
+    .map((line): Block => ({ lines: [line], expected: [' ' + line] }));
   const prose = plainLine.map((line): Block => ({ lines: [line], expected: [line] }));
   const blank = blankLine.map((line): Block => ({ lines: [line], expected: [line] }));
-  const block = fc.oneof({ weight: 4, arbitrary: prose }, { weight: 2, arbitrary: fencedBlock(lstmFences) }, { weight: 1, arbitrary: separator }, { weight: 1, arbitrary: blank });
+  const block = fc.oneof(
+    { weight: 4, arbitrary: prose },
+    { weight: 2, arbitrary: fencedBlock(lstmFences) },
+    { weight: 1, arbitrary: separator },
+    { weight: 1, arbitrary: blank },
+  );
   return fc
-    .record({ lead: fc.array(blankLine, { maxLength: 2 }), blocks: fc.array(block, { maxLength: 5 }), tail: fc.array(blankLine, { maxLength: 2 }) })
+    .record({
+      lead: fc.array(blankLine, { maxLength: 2 }),
+      blocks: fc.array(block, { maxLength: 5 }),
+      tail: fc.array(blankLine, { maxLength: 2 }),
+    })
     .map(({ lead, blocks, tail }): GeneratedCell => {
       // Only the last block may leave a fence open (an earlier one would swallow the blocks after it).
       const usable = blocks.filter((b, k) => !b.open || k === blocks.length - 1);
@@ -212,16 +335,25 @@ function markdownSource(lstmFences: boolean) {
 const cellList = (lstmFences: boolean) => fc.array(fc.oneof(codeSource, markdownSource(lstmFences)), { maxLength: 6 });
 
 function freshDoc(cells: GeneratedCell[], bom: boolean, eol: string): NotebookDoc {
-  return { cells: cells.map(({ kind, source }) => ({ kind, source, line: 0 })), bom: bom ? '\uFEFF' : '', eol, trailing: '', problems: [] };
+  return {
+    cells: cells.map(({ kind, source }) => ({ kind, source, line: 0 })),
+    bom: bom ? '\uFEFF' : '',
+    eol,
+    trailing: '',
+    problems: [],
+  };
 }
 
 function checkReadBack(cells: GeneratedCell[], printed: string) {
   const doc = parseNotebook(printed);
-  expect(doc.cells.map((c) => ({ kind: c.kind, source: c.source }))).toEqual(cells.map(({ kind, expected }) => ({ kind, source: expected })));
+  expect(doc.cells.map((c) => ({ kind: c.kind, source: c.source }))).toEqual(
+    cells.map(({ kind, expected }) => ({ kind, source: expected })),
+  );
   expect(doc.problems).toEqual([]);
   // Each cell says where its source starts in the file, for error positions.
   const fileLines = printed.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  for (const cell of doc.cells) if (cell.source !== '') expect(fileLines[cell.line - 1]).toBe(cell.source.split('\n')[0]);
+  for (const cell of doc.cells)
+    if (cell.source !== '') expect(fileLines[cell.line - 1]).toBe(cell.source.split('\n')[0]);
   // Printing what was read gives the same text again.
   expect(printNotebook(doc)).toBe(printed);
 }
@@ -236,7 +368,7 @@ describe('cells built in memory, printed, read back', () => {
     );
   });
 
-  it('print with the document\'s line end everywhere', () => {
+  it("print with the document's line end everywhere", () => {
     const cells: GeneratedCell[] = [
       { kind: 'markdown', source: '# Title\nText', expected: '' },
       { kind: 'code', source: 'x = 1\nstep', expected: '' },
@@ -260,7 +392,9 @@ describe('a parsed notebook with some cells edited, printed, read back', () => {
   it('gives the edited cells (normalized) and every other cell unchanged (2,000 generated cases)', () => {
     const editCase = structuredDocument.chain((text) => {
       const doc = parseNotebook(text);
-      const edits = doc.cells.map((cell) => fc.option(cell.kind === 'code' ? codeSource : markdownSource(false), { freq: 2 }));
+      const edits = doc.cells.map((cell) =>
+        fc.option(cell.kind === 'code' ? codeSource : markdownSource(false), { freq: 2 }),
+      );
       return fc.tuple(fc.constant(text), fc.tuple(...edits));
     });
     fc.assert(
@@ -268,13 +402,17 @@ describe('a parsed notebook with some cells edited, printed, read back', () => {
         const doc = parseNotebook(text);
         // An unclosed code fence runs to the end of the file; its cell keeps its text only if unedited.
         fc.pre(doc.problems.length === 0);
-        const expected: GeneratedCell[] = doc.cells.map((cell, k) => edits[k] ?? { kind: cell.kind, source: cell.source, expected: cell.source });
+        const expected: GeneratedCell[] = doc.cells.map(
+          (cell, k) => edits[k] ?? { kind: cell.kind, source: cell.source, expected: cell.source },
+        );
         doc.cells.forEach((cell, k) => {
           if (edits[k]) cell.source = edits[k]!.source;
         });
         const printed = printNotebook(doc);
         const back = parseNotebook(printed);
-        expect(back.cells.map((c) => ({ kind: c.kind, source: c.source }))).toEqual(expected.map(({ kind, expected: source }) => ({ kind, source })));
+        expect(back.cells.map((c) => ({ kind: c.kind, source: c.source }))).toEqual(
+          expected.map(({ kind, expected: source }) => ({ kind, source })),
+        );
         if (edits.every((e) => e === null)) expect(printed).toBe(text);
       }),
       { numRuns: 2000 },

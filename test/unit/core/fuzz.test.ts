@@ -14,26 +14,146 @@ import type { CellResult, Problem } from '../../../src/core/types';
 import { rng } from '../../support/rng';
 import { SEED_SETUP } from '../../support/seedCell';
 
-
 type Random = () => number;
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 
 const WORDS = [
-  'x', 'h', 'c', 'short', 'long', 'forget', 'input', 'candidate', 'output', 'dense', 'step', 'run', 'expect', 'load',
-  'reset', 'show', 'notation', 'words', 'symbols', 'within', 'wx', 'wh', 'b', 'W', 'w', 'y', 'f', 'i', 'g', 'o',
-  'z_f', 'z_i', 'z_g', 'z_o', 'fc', 'ig', 'tanh_c', 'forgt', 'stpe', 'inf', 'nan', 'NaN', 'Infinity', 'e', 'E', '_',
+  'x',
+  'h',
+  'c',
+  'short',
+  'long',
+  'forget',
+  'input',
+  'candidate',
+  'output',
+  'dense',
+  'step',
+  'run',
+  'expect',
+  'load',
+  'reset',
+  'show',
+  'notation',
+  'words',
+  'symbols',
+  'within',
+  'wx',
+  'wh',
+  'b',
+  'W',
+  'w',
+  'y',
+  'f',
+  'i',
+  'g',
+  'o',
+  'z_f',
+  'z_i',
+  'z_g',
+  'z_o',
+  'fc',
+  'ig',
+  'tanh_c',
+  'forgt',
+  'stpe',
+  'inf',
+  'nan',
+  'NaN',
+  'Infinity',
+  'e',
+  'E',
+  '_',
 ];
 const NUMBERS = [
-  '0', '1', '-1', '2', '0.5', '-0.5', '.5', '5.', '+3', '1e3', '1E-3', '1e999', '-1e999', '1e-999', '1e308', '-1e308',
-  '1e300', '1.7976931348623157e308', '5e-324', '1e5', '-1e5', '100000', '0x10', '1_000', '00012', '1.2.3', '1e', '1e+',
-  '--1', '+-1', '99999999999999999999999', '0.1', '5.62', '0.998', '-0.0',
+  '0',
+  '1',
+  '-1',
+  '2',
+  '0.5',
+  '-0.5',
+  '.5',
+  '5.',
+  '+3',
+  '1e3',
+  '1E-3',
+  '1e999',
+  '-1e999',
+  '1e-999',
+  '1e308',
+  '-1e308',
+  '1e300',
+  '1.7976931348623157e308',
+  '5e-324',
+  '1e5',
+  '-1e5',
+  '100000',
+  '0x10',
+  '1_000',
+  '00012',
+  '1.2.3',
+  '1e',
+  '1e+',
+  '--1',
+  '+-1',
+  '99999999999999999999999',
+  '0.1',
+  '5.62',
+  '0.998',
+  '-0.0',
 ];
 const PUNCT = ['[', ']', '[', ']', ',', ',', '=', '=', '(', ')', '[[', ']]', '[[[[', ']]]]'];
-const STRINGS = ['"w.json"', '"bad.json"', '"missing.json"', '"../up.json"', '"/abs.json"', "'w.json'", '"unclosed', '""', '"dense.json"'];
+const STRINGS = [
+  '"w.json"',
+  '"bad.json"',
+  '"missing.json"',
+  '"../up.json"',
+  '"/abs.json"',
+  "'w.json'",
+  '"unclosed',
+  '""',
+  '"dense.json"',
+];
 const GARBAGE = [
-  '@', '$', '%', '^', '&', '*', '{', '}', ';', ':', '\\', '|', '?', '!', '`', '~', '<', '>', '\u0000', '\u0007', '\u001b',
-  '\u007f', '\u0085', '\u00a0', '\u200b', '\u202e', '\u2066', '\u2028', '\ufeff', '\ufffd', '\ud800', '\udc00', '😀', 'é', 'ß',
-  '中', '\t', '\f', '\v',
+  '@',
+  '$',
+  '%',
+  '^',
+  '&',
+  '*',
+  '{',
+  '}',
+  ';',
+  ':',
+  '\\',
+  '|',
+  '?',
+  '!',
+  '`',
+  '~',
+  '<',
+  '>',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u200b',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'é',
+  'ß',
+  '中',
+  '\t',
+  '\f',
+  '\v',
 ];
 const NEWLINES = ['\n', '\n', '\n', '\r\n', '\r'];
 
@@ -101,13 +221,59 @@ function mutate(r: Random, source: string): string {
 /** Statements that parse, in random order and number, with random (finite) numbers: this reaches execution. */
 const STATEMENTS = [
   ...VALID_CELLS.flatMap((cell) => cell.split('\n')),
-  'h = [0, 0, 0]', 'c = 1', 'c = [1, 2]', 'x = [1, 2]', 'x = [[1], [2]]', 'h = [[1, 2], [3, 4]]', 'dense w = [[1, 2]] b = 0',
-  'dense b = [1, 2]', 'dense W = [[1], [2]]', 'forget b = [1, 2]', 'forget b = [[1, 2], [3, 4]]', 'input wh = 1e200', 'output wx = 1e300 wh = 1e300',
-  'load "bad.json"', 'load "missing.json"', 'load "../up.json"', 'run x = [[1, 2, 3]]', 'run x = 1', 'step x = 1e300',
-  'expect z_f = 1', 'expect tanh_c = 0 within 1', 'expect fc = [0, 0]', 'expect ig = 0 within 0', 'expect x = [[1, 2], [3, 4]]',
-  'forget W = [[1, 2, 3]]', 'candidate W = [[1, 2], [3, 4]]', 'reset', 'show y', 'notation words',
+  'h = [0, 0, 0]',
+  'c = 1',
+  'c = [1, 2]',
+  'x = [1, 2]',
+  'x = [[1], [2]]',
+  'h = [[1, 2], [3, 4]]',
+  'dense w = [[1, 2]] b = 0',
+  'dense b = [1, 2]',
+  'dense W = [[1], [2]]',
+  'forget b = [1, 2]',
+  'forget b = [[1, 2], [3, 4]]',
+  'input wh = 1e200',
+  'output wx = 1e300 wh = 1e300',
+  'load "bad.json"',
+  'load "missing.json"',
+  'load "../up.json"',
+  'run x = [[1, 2, 3]]',
+  'run x = 1',
+  'step x = 1e300',
+  'expect z_f = 1',
+  'expect tanh_c = 0 within 1',
+  'expect fc = [0, 0]',
+  'expect ig = 0 within 0',
+  'expect x = [[1, 2], [3, 4]]',
+  'forget W = [[1, 2, 3]]',
+  'candidate W = [[1, 2], [3, 4]]',
+  'reset',
+  'show y',
+  'notation words',
 ];
-const FINITE = ['0', '1', '-1', '2', '0.5', '-0.5', '.5', '5.', '+3', '1e3', '1E-3', '1e308', '-1e308', '1e300', '5e-324', '1e5', '-1e5', '0.1', '5.62', '-0.0', '1e-999'];
+const FINITE = [
+  '0',
+  '1',
+  '-1',
+  '2',
+  '0.5',
+  '-0.5',
+  '.5',
+  '5.',
+  '+3',
+  '1e3',
+  '1E-3',
+  '1e308',
+  '-1e308',
+  '1e300',
+  '5e-324',
+  '1e5',
+  '-1e5',
+  '0.1',
+  '5.62',
+  '-0.0',
+  '1e-999',
+];
 
 const SETUPS = [
   VALID_CELLS[0].split('\n').slice(0, 8).join('\n'),
@@ -115,7 +281,16 @@ const SETUPS = [
   'load "w.json"',
   'load "dense.json"',
 ];
-const MOVES = ['step', 'step x = 1', 'step x = [1, 2]', 'run x = [0, 0.5, 1]', 'run x = [[1, 0], [0, 1]]', 'run x = [[1, 2, 3]]', 'x = 1', 'x = [0.5, -0.5]'];
+const MOVES = [
+  'step',
+  'step x = 1',
+  'step x = [1, 2]',
+  'run x = [0, 0.5, 1]',
+  'run x = [[1, 0], [0, 1]]',
+  'run x = [[1, 2, 3]]',
+  'x = 1',
+  'x = [0.5, -0.5]',
+];
 
 function reshuffled(r: Random): string[] {
   const cells: string[] = [];
@@ -135,8 +310,26 @@ function randomBytesText(r: Random, length: number): string {
 }
 
 const FILES: Record<string, string> = {
-  'w.json': JSON.stringify({ kernel: [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2], [1, 0, -1, 0, 1, 0, -1, 0, 1, 0, -1, 0]], recurrent_kernel: [[0.1, 0, 0, 0.2, 0, 0, 0.3, 0, 0, 0.4, 0, 0], [0, 0.1, 0, 0, 0.2, 0, 0, 0.3, 0, 0, 0.4, 0], [0, 0, 0.1, 0, 0, 0.2, 0, 0, 0.3, 0, 0, 0.4]], bias: new Array(12).fill(0.1) }),
-  'dense.json': JSON.stringify({ weight_ih_l0: Array.from({ length: 12 }, (_, k) => [k / 10, -k / 10]), weight_hh_l0: Array.from({ length: 12 }, () => [0.1, 0.2, 0.3]), bias_ih_l0: new Array(12).fill(0.5), bias_hh_l0: new Array(12).fill(-0.25), 'dense.weight': [[1, 2, 3]], 'dense.bias': [0.5] }),
+  'w.json': JSON.stringify({
+    kernel: [
+      [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2],
+      [1, 0, -1, 0, 1, 0, -1, 0, 1, 0, -1, 0],
+    ],
+    recurrent_kernel: [
+      [0.1, 0, 0, 0.2, 0, 0, 0.3, 0, 0, 0.4, 0, 0],
+      [0, 0.1, 0, 0, 0.2, 0, 0, 0.3, 0, 0, 0.4, 0],
+      [0, 0, 0.1, 0, 0, 0.2, 0, 0, 0.3, 0, 0, 0.4],
+    ],
+    bias: new Array(12).fill(0.1),
+  }),
+  'dense.json': JSON.stringify({
+    weight_ih_l0: Array.from({ length: 12 }, (_, k) => [k / 10, -k / 10]),
+    weight_hh_l0: Array.from({ length: 12 }, () => [0.1, 0.2, 0.3]),
+    bias_ih_l0: new Array(12).fill(0.5),
+    bias_hh_l0: new Array(12).fill(-0.25),
+    'dense.weight': [[1, 2, 3]],
+    'dense.bias': [0.5],
+  }),
   'bad.json': '{"kernel": [[1, 2], [3',
 };
 
@@ -178,8 +371,10 @@ function nonFinite(value: unknown, path = 'result'): string | undefined {
 
 function problemIssue(p: Problem, source: string): string | undefined {
   const lines = source.split(/\r\n|\r|\n/);
-  if (!Number.isInteger(p.line) || p.line < 1 || p.line > lines.length) return `line ${p.line} outside 1..${lines.length}`;
-  if (!Number.isInteger(p.column) || p.column < 1 || p.column > lines[p.line - 1].length + 1) return `column ${p.column} outside 1..${lines[p.line - 1].length + 1}`;
+  if (!Number.isInteger(p.line) || p.line < 1 || p.line > lines.length)
+    return `line ${p.line} outside 1..${lines.length}`;
+  if (!Number.isInteger(p.column) || p.column < 1 || p.column > lines[p.line - 1].length + 1)
+    return `column ${p.column} outside 1..${lines[p.line - 1].length + 1}`;
   if (!(p.length >= 1)) return `length ${p.length}`;
   if (typeof p.message !== 'string' || p.message.trim() === '') return 'empty message';
   if (p.message.startsWith('Internal error')) return p.message;
@@ -201,7 +396,9 @@ function exercise(r: Random, text: string): Failure | undefined {
       const issue = problemIssue(p, text.replace(/^\uFEFF/, ''));
       if (issue) return { input: text, issue: `file problem: ${issue}` };
     }
-    const session = new Session({ readFile: (path) => (path in FILES ? { text: FILES[path] } : { error: 'no such file' }) });
+    const session = new Session({
+      readFile: (path) => (path in FILES ? { text: FILES[path] } : { error: 'no such file' }),
+    });
     for (const cell of doc.cells) {
       if (cell.kind !== 'code') continue;
       for (const p of checkCell(cell.source)) {
@@ -219,13 +416,19 @@ function exercise(r: Random, text: string): Failure | undefined {
       } else {
         result = session.run(cell.source);
       }
-      if (result.ok !== (result.errors.length === 0 && result.expects.every((e) => e.pass))) return { input: text, cell: cell.source, issue: 'ok disagrees with errors/expects' };
+      if (result.ok !== (result.errors.length === 0 && result.expects.every((e) => e.pass)))
+        return { input: text, cell: cell.source, issue: 'ok disagrees with errors/expects' };
       for (const p of result.errors) {
         const issue = problemIssue(p, cell.source);
         if (issue) return { input: text, cell: cell.source, issue: `${issue}: ${JSON.stringify(p)}` };
         if (lineCount(cell.source) < p.line) return { input: text, cell: cell.source, issue: 'line past the cell' };
       }
-      const bad = nonFinite({ steps: result.steps, expects: result.expects, state: result.state, weights: result.weights });
+      const bad = nonFinite({
+        steps: result.steps,
+        expects: result.expects,
+        state: result.state,
+        weights: result.weights,
+      });
       if (bad) return { input: text, cell: cell.source, issue: `non-finite number: ${bad}` };
     }
   } catch (error) {
@@ -235,14 +438,41 @@ function exercise(r: Random, text: string): Failure | undefined {
 }
 
 const FAMILIES: [string, number, (r: Random) => string][] = [
-  ['token soup in ```lstm cells', 40_000, (r) => notebook(r, Array.from({ length: 1 + Math.floor(r() * 3) }, () => soup(r, 1 + Math.floor(r() * 25))))],
-  ['mutated valid programs', 30_000, (r) => notebook(r, Array.from({ length: 1 + Math.floor(r() * 3) }, () => mutate(r, pick(r, VALID_CELLS))))],
+  [
+    'token soup in ```lstm cells',
+    40_000,
+    (r) =>
+      notebook(
+        r,
+        Array.from({ length: 1 + Math.floor(r() * 3) }, () => soup(r, 1 + Math.floor(r() * 25))),
+      ),
+  ],
+  [
+    'mutated valid programs',
+    30_000,
+    (r) =>
+      notebook(
+        r,
+        Array.from({ length: 1 + Math.floor(r() * 3) }, () => mutate(r, pick(r, VALID_CELLS))),
+      ),
+  ],
   ['valid statements reshuffled across cells, numbers swapped', 20_000, (r) => notebook(r, reshuffled(r))],
-  ['random bytes decoded as UTF-8, bare and in cells', 15_000, (r) => {
-    const bytes = randomBytesText(r, 1 + Math.floor(r() * 60));
-    return r() < 0.5 ? bytes : notebook(r, [bytes]);
-  }],
-  ['token soup as a whole file (fences and all)', 5_000, (r) => soup(r, 1 + Math.floor(r() * 30)).replace(/@/g, '\n```lstm\n').replace(/\$/g, '\n```\n')],
+  [
+    'random bytes decoded as UTF-8, bare and in cells',
+    15_000,
+    (r) => {
+      const bytes = randomBytesText(r, 1 + Math.floor(r() * 60));
+      return r() < 0.5 ? bytes : notebook(r, [bytes]);
+    },
+  ],
+  [
+    'token soup as a whole file (fences and all)',
+    5_000,
+    (r) =>
+      soup(r, 1 + Math.floor(r() * 30))
+        .replace(/@/g, '\n```lstm\n')
+        .replace(/\$/g, '\n```\n'),
+  ],
 ];
 
 describe('fuzz: the kernel never throws and reports every problem inside its cell', () => {

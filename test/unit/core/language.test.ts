@@ -26,19 +26,67 @@ candidate wx = 1 wh = 0 b = 0
 output wx = 0 wh = 0 b = 0`;
 
 const run = (source: string, session = new Session()): CellResult => session.run(source);
-const errorsOf = (result: CellResult) => result.errors.map(({ line, column, length, message }) => ({ line, column, length, message }));
+const errorsOf = (result: CellResult) =>
+  result.errors.map(({ line, column, length, message }) => ({ line, column, length, message }));
 
 describe('errors point at the exact place with a message that says what to do', () => {
   // [name, cell, line, column, length, message pattern, suggestion]
   const TABLE: [string, string, number, number, number, RegExp, string?][] = [
     ['misspelt statement word', 'forgt wx = 1', 1, 1, 5, /^Unknown word "forgt"\. Did you mean "forget"\?$/, 'forget'],
-    ['misspelt word on a later, indented line', 'x = 1\n  expcet c = 1', 2, 3, 6, /^Unknown word "expcet"\. Did you mean "expect"\?$/, 'expect'],
+    [
+      'misspelt word on a later, indented line',
+      'x = 1\n  expcet c = 1',
+      2,
+      3,
+      6,
+      /^Unknown word "expcet"\. Did you mean "expect"\?$/,
+      'expect',
+    ],
     ['one letter too many', 'x = 1\r\nsteps', 2, 1, 5, /Did you mean "step"\?/, 'step'],
-    ['unknown word with nothing close', 'banana = 3', 1, 1, 6, /^Unknown word "banana"\. A line starts with x, h, c, a gate/],
-    ['misspelt gate key', 'forget wy = 1', 1, 8, 2, /^The forget gate has no "wy"; it takes wx, wh, b, W\. Did you mean "wx"\?$/, 'wx'],
-    ['misspelt within', 'x = 1\nexpect x = 1 withn 0.1', 2, 14, 5, /Expected "within" .* Did you mean "within"\?/, 'within'],
-    ['misspelt notation', 'notation word', 1, 10, 4, /notation is either "words" .* or "symbols" .* Did you mean "words"\?/, 'words'],
-    ['unknown name after show', 'show hh', 1, 6, 2, /^show can't read "hh"; it reads x, h, c, .* Did you mean "h"\?$/, 'h'],
+    [
+      'unknown word with nothing close',
+      'banana = 3',
+      1,
+      1,
+      6,
+      /^Unknown word "banana"\. A line starts with x, h, c, a gate/,
+    ],
+    [
+      'misspelt gate key',
+      'forget wy = 1',
+      1,
+      8,
+      2,
+      /^The forget gate has no "wy"; it takes wx, wh, b, W\. Did you mean "wx"\?$/,
+      'wx',
+    ],
+    [
+      'misspelt within',
+      'x = 1\nexpect x = 1 withn 0.1',
+      2,
+      14,
+      5,
+      /Expected "within" .* Did you mean "within"\?/,
+      'within',
+    ],
+    [
+      'misspelt notation',
+      'notation word',
+      1,
+      10,
+      4,
+      /notation is either "words" .* or "symbols" .* Did you mean "words"\?/,
+      'words',
+    ],
+    [
+      'unknown name after show',
+      'show hh',
+      1,
+      6,
+      2,
+      /^show can't read "hh"; it reads x, h, c, .* Did you mean "h"\?$/,
+      'h',
+    ],
     ['unclosed bracket', 'x = [1, 2', 1, 5, 1, /^This bracket is never closed\.$/],
     ['unclosed bracket over two lines', 'h = [[1, 2],\n     [3, 4]', 1, 5, 1, /never closed/],
     ['deep nesting', 'x = [[[[1]]]]', 1, 7, 1, /^Brackets nest deeper than a matrix allows \(2 levels/],
@@ -54,8 +102,22 @@ describe('errors point at the exact place with a message that says what to do', 
     ['string without closing quote', 'load "w.json', 1, 6, 7, /^This string has no closing quote on its line\.$/],
     ['load without quotes', 'load w', 1, 6, 1, /^load needs a file name in quotes/],
     ['run without inputs', 'run', 1, 4, 1, /^run needs the inputs, e\.g\. run x = \[0, 0\.5, 1\]\.$/],
-    ['tolerance must be a number', 'x = 1\nexpect x = 1 within -1', 2, 21, 2, /tolerance after "within" must be a number ≥ 0/],
-    ['W with too few columns', 'forget W = [[1, 2], [3, 4]]', 1, 12, 16, /^W is 2×2, but with 2 rows \(H = 2\) it needs H \+ X ≥ 3 columns/],
+    [
+      'tolerance must be a number',
+      'x = 1\nexpect x = 1 within -1',
+      2,
+      21,
+      2,
+      /tolerance after "within" must be a number ≥ 0/,
+    ],
+    [
+      'W with too few columns',
+      'forget W = [[1, 2], [3, 4]]',
+      1,
+      12,
+      16,
+      /^W is 2×2, but with 2 rows \(H = 2\) it needs H \+ X ≥ 3 columns/,
+    ],
     ['W that is a vector', 'forget W = [1, 2]', 1, 12, 6, /^W must be a matrix H×\(H\+X\) with columns \[h, x\]/],
     ['matrix as x', 'step x = [[1, 2], [3, 4]]', 1, 10, 16, /^x must be a number or a vector, not a 2×2 matrix\.$/],
   ];
@@ -71,39 +133,77 @@ describe('errors point at the exact place with a message that says what to do', 
   });
 
   it('a wrong shape names the gate, the weight, its shape and the shape it needs, at the value', () => {
-    const result = run('h = [0, 0]\nforget wx = [[1, 2, 3], [1, 2, 3]] wh = [[1, 2, 3], [4, 5, 6]]\nstep x = [1, 2, 3]');
+    const result = run(
+      'h = [0, 0]\nforget wx = [[1, 2, 3], [1, 2, 3]] wh = [[1, 2, 3], [4, 5, 6]]\nstep x = [1, 2, 3]',
+    );
     expect(errorsOf(result)).toEqual([
-      { line: 2, column: 41, length: 22, message: 'wh of the forget gate is 2×3, but it must be H×H = 2×2 (h has 2 values).' },
+      {
+        line: 2,
+        column: 41,
+        length: 22,
+        message: 'wh of the forget gate is 2×3, but it must be H×H = 2×2 (h has 2 values).',
+      },
     ]);
   });
 
   it('wx of the wrong size for the input', () => {
     const result = run(`${GATES_1}\nstep x = [1, 2]`);
     expect(errorsOf(result)).toEqual([
-      { line: 1, column: 17, length: 4, message: 'wx of the forget gate is a single number, but it must be H×X = 1×2 (H hidden values, X = 2 input values).' },
+      {
+        line: 1,
+        column: 17,
+        length: 4,
+        message:
+          'wx of the forget gate is a single number, but it must be H×X = 1×2 (H hidden values, X = 2 input values).',
+      },
     ]);
   });
 
   it('a missing gate is named at the step that needs it', () => {
     const result = run('forget wx = 1 wh = 1\ninput wx = 1 wh = 1\nx = 1\nstep');
     expect(errorsOf(result)).toEqual([
-      { line: 4, column: 1, length: 4, message: expect.stringMatching(/^The candidate memory has no wx yet: set it first, e\.g\. "candidate wx = 0\.5"/) },
+      {
+        line: 4,
+        column: 1,
+        length: 4,
+        message: expect.stringMatching(
+          /^The candidate memory has no wx yet: set it first, e\.g\. "candidate wx = 0\.5"/,
+        ),
+      },
     ]);
   });
 
   it('no weights at all, and no input at all', () => {
-    expect(errorsOf(run('x = 1\nstep'))).toEqual([{ line: 2, column: 1, length: 4, message: 'The gates have no weights yet: set forget, input, candidate and output first.' }]);
-    expect(errorsOf(run(`${GATES_1}\nstep`))[0]).toMatchObject({ line: 5, column: 1, message: expect.stringMatching(/^There is no input x yet/) });
+    expect(errorsOf(run('x = 1\nstep'))).toEqual([
+      {
+        line: 2,
+        column: 1,
+        length: 4,
+        message: 'The gates have no weights yet: set forget, input, candidate and output first.',
+      },
+    ]);
+    expect(errorsOf(run(`${GATES_1}\nstep`))[0]).toMatchObject({
+      line: 5,
+      column: 1,
+      message: expect.stringMatching(/^There is no input x yet/),
+    });
   });
 
   it('h and c of different sizes', () => {
     const result = run(`${GATES_1}\nx = 1\nc = [1, 2]\nstep`);
-    expect(errorsOf(result)[0]).toMatchObject({ line: 7, message: 'c has 2 values but h has 1: the long-term and short-term memory must be the same size H.' });
+    expect(errorsOf(result)[0]).toMatchObject({
+      line: 7,
+      message: 'c has 2 values but h has 1: the long-term and short-term memory must be the same size H.',
+    });
   });
 
   it('a dense b without w', () => {
     const result = run(`x = 1\n${GATES_1}\ndense b = 1\nstep`);
-    expect(errorsOf(result)[0]).toMatchObject({ line: 6, column: 11, message: expect.stringMatching(/^The dense layer has no w yet/) });
+    expect(errorsOf(result)[0]).toMatchObject({
+      line: 6,
+      column: 11,
+      message: expect.stringMatching(/^The dense layer has no w yet/),
+    });
   });
 
   it('only the first error of a cell that parses stops it; statements before it have run', () => {
@@ -122,34 +222,71 @@ describe('errors point at the exact place with a message that says what to do', 
     expect(result.stepsRun).toBe(1);
     expect(result.time).toBe(1);
     expect(result.state.c![0]).toBeCloseTo(0.3807970779778824, 14); // 0.5·tanh(1), from Python
-    expect(errorsOf(result)).toEqual([{ line: 8, column: 5, length: 16, message: 'h must be a number or a vector, not a 2×2 matrix.' }]);
+    expect(errorsOf(result)).toEqual([
+      { line: 8, column: 5, length: 16, message: 'h must be a number or a vector, not a 2×2 matrix.' },
+    ]);
   });
 
   it('an expect that cannot be checked says why', () => {
-    expect(errorsOf(run('expect c = 5'))[0]).toMatchObject({ line: 1, column: 1, message: "expect c can't be checked: c is not set yet." });
-    expect(errorsOf(run(`x = 1\n${HALF_GATES}\nexpect f = 0.5`))[0].message).toBe("expect f can't be checked: no step has run yet.");
-    expect(errorsOf(run(`x = 1\n${HALF_GATES}\nstep\nexpect y = 1`))[0].message).toBe("expect y can't be checked: there is no dense layer.");
-    expect(errorsOf(run(`x = 1\n${HALF_GATES}\nstep\nexpect c = [1, 2]`))[0]).toMatchObject({ line: 7, column: 12, length: 6, message: 'expect c gives 2 values but c has 1.' });
+    expect(errorsOf(run('expect c = 5'))[0]).toMatchObject({
+      line: 1,
+      column: 1,
+      message: "expect c can't be checked: c is not set yet.",
+    });
+    expect(errorsOf(run(`x = 1\n${HALF_GATES}\nexpect f = 0.5`))[0].message).toBe(
+      "expect f can't be checked: no step has run yet.",
+    );
+    expect(errorsOf(run(`x = 1\n${HALF_GATES}\nstep\nexpect y = 1`))[0].message).toBe(
+      "expect y can't be checked: there is no dense layer.",
+    );
+    expect(errorsOf(run(`x = 1\n${HALF_GATES}\nstep\nexpect c = [1, 2]`))[0]).toMatchObject({
+      line: 7,
+      column: 12,
+      length: 6,
+      message: 'expect c gives 2 values but c has 1.',
+    });
   });
 
   it('overflow past float64 is an error at the step, never NaN', () => {
-    const result = run(`x = 1e300\nforget wx = 1e300 wh = 0\ninput wx = 1 wh = 0\ncandidate wx = 1 wh = 0\noutput wx = 1 wh = 0\nstep`);
-    expect(errorsOf(result)).toEqual([{ line: 6, column: 1, length: 4, message: expect.stringMatching(/^At step 1 the numbers overflowed past float64/) }]);
+    const result = run(
+      `x = 1e300\nforget wx = 1e300 wh = 0\ninput wx = 1 wh = 0\ncandidate wx = 1 wh = 0\noutput wx = 1 wh = 0\nstep`,
+    );
+    expect(errorsOf(result)).toEqual([
+      {
+        line: 6,
+        column: 1,
+        length: 4,
+        message: expect.stringMatching(/^At step 1 the numbers overflowed past float64/),
+      },
+    ]);
   });
 });
 
 describe('a weight set in an earlier cell with the wrong shape', () => {
   it('is reported at the step of the cell that runs, saying where it was set', () => {
     const session = new Session();
-    expect(run(`forget wx = [1, 2] wh = 1 b = 0\ninput wx = 1 wh = 1\ncandidate wx = 1 wh = 1\noutput wx = 1 wh = 1`, session).ok).toBe(true);
+    expect(
+      run(
+        `forget wx = [1, 2] wh = 1 b = 0\ninput wx = 1 wh = 1\ncandidate wx = 1 wh = 1\noutput wx = 1 wh = 1`,
+        session,
+      ).ok,
+    ).toBe(true);
     const result = run('x = 1\nstep', session);
     expect(errorsOf(result)).toEqual([
-      { line: 2, column: 1, length: 4, message: 'wx of the forget gate is a vector of 2 values, but it must be H×X = 1×1 (H hidden values, X = 1 input values). (It was set in an earlier cell.)' },
+      {
+        line: 2,
+        column: 1,
+        length: 4,
+        message:
+          'wx of the forget gate is a vector of 2 values, but it must be H×X = 1×1 (H hidden values, X = 1 input values). (It was set in an earlier cell.)',
+      },
     ]);
   });
 
   it('is reported at the value itself when it was set in the same cell', () => {
-    const result = run(`forget wx = [1, 2] wh = 1 b = 0\ninput wx = 1 wh = 1\ncandidate wx = 1 wh = 1\noutput wx = 1 wh = 1\nx = 1\nstep`);
+    const result = run(
+      `forget wx = [1, 2] wh = 1 b = 0\ninput wx = 1 wh = 1\ncandidate wx = 1 wh = 1\noutput wx = 1 wh = 1\nx = 1\nstep`,
+    );
     expect(errorsOf(result)).toEqual([
       { line: 1, column: 13, length: 6, message: expect.not.stringMatching(/earlier cell/) },
     ]);
@@ -230,7 +367,9 @@ step x = 3`;
   });
 
   it('is the same as setting wh (H×H) and wx (H×X) apart', () => {
-    const apart = run(`${cell.replace('forget W = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]', 'forget wh = [[0.1, 0.2], [0.4, 0.5]] wx = [[0.3], [0.6]]')}`);
+    const apart = run(
+      `${cell.replace('forget W = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]', 'forget wh = [[0.1, 0.2], [0.4, 0.5]] wx = [[0.3], [0.6]]')}`,
+    );
     expect(apart.errors).toEqual([]);
     expect(apart.steps[0].z.f[0]).toBeCloseTo(1.45, 12);
     expect(apart.steps[0].z.f[1]).toBeCloseTo(3.15, 12);
@@ -255,9 +394,15 @@ describe('run, state across cells, reset', () => {
   });
 
   it('run x = [[..], [..]] runs one step per row when X > 1', () => {
-    const result = run(`forget wx = [[1, 0]] wh = 0\ninput wx = [[0, 1]] wh = 0\ncandidate wx = [[1, 1]] wh = 0\noutput wx = [[0, 0]] wh = 0\nh = 0\nrun x = [[1, 0], [0, 1], [2, 3]]`);
+    const result = run(
+      `forget wx = [[1, 0]] wh = 0\ninput wx = [[0, 1]] wh = 0\ncandidate wx = [[1, 1]] wh = 0\noutput wx = [[0, 0]] wh = 0\nh = 0\nrun x = [[1, 0], [0, 1], [2, 3]]`,
+    );
     expect(result.errors).toEqual([]);
-    expect(result.steps.map((s) => s.x)).toEqual([[1, 0], [0, 1], [2, 3]]);
+    expect(result.steps.map((s) => s.x)).toEqual([
+      [1, 0],
+      [0, 1],
+      [2, 3],
+    ]);
     expect(result.steps[2].z.f).toEqual([2]);
     expect(result.steps[2].z.i).toEqual([3]);
   });
@@ -291,7 +436,9 @@ describe('run, state across cells, reset', () => {
     run(`${HALF_GATES}\nh = 0\nstep x = 1`, session);
     const result = run('reset\nstep x = 1', session);
     expect(result.time).toBe(0);
-    expect(result.errors[0].message).toBe('The gates have no weights yet: set forget, input, candidate and output first.');
+    expect(result.errors[0].message).toBe(
+      'The gates have no weights yet: set forget, input, candidate and output first.',
+    );
     const again = run(`${HALF_GATES}\nh = 0\nstep x = 1`, session);
     expect(again.steps[0].t).toBe(1);
     expect(again.state.c![0]).toBeCloseTo(C1, 14);
@@ -307,7 +454,9 @@ describe('run, state across cells, reset', () => {
 
 describe('short / long, show, notation', () => {
   it('short and long are h and c', () => {
-    const result = run(`${HALF_GATES}\nshort = 0.5\nlong = 2\nstep x = 0\nexpect short = 0.3807970779778824 within 1e-9`);
+    const result = run(
+      `${HALF_GATES}\nshort = 0.5\nlong = 2\nstep x = 0\nexpect short = 0.3807970779778824 within 1e-9`,
+    );
     // c = 0.5·2 + 0.5·tanh(0) = 1, h = 0.5·tanh(1)
     expect(result.steps[0].h_prev).toEqual([0.5]);
     expect(result.steps[0].c_prev).toEqual([2]);
@@ -317,7 +466,10 @@ describe('short / long, show, notation', () => {
 
   it('show asks the renderer to focus on a value, by line', () => {
     const result = run(`${SEED}\nshow f\nshow long`);
-    expect(result.shows).toEqual([{ line: 10, what: 'f' }, { line: 11, what: 'long' }]);
+    expect(result.shows).toEqual([
+      { line: 10, what: 'f' },
+      { line: 11, what: 'long' },
+    ]);
   });
 
   it('notation switches words ↔ symbols and stays for the next cells', () => {
@@ -332,8 +484,13 @@ describe('short / long, show, notation', () => {
 
 describe('load', () => {
   it('is refused in an untrusted workspace and without a file reader', () => {
-    expect(run('load "w.json"', new Session({ allowLoad: false, readFile: () => ({ text: '{}' }) })).errors[0]).toMatchObject({
-      line: 1, column: 6, length: 8, message: expect.stringMatching(/untrusted workspace/),
+    expect(
+      run('load "w.json"', new Session({ allowLoad: false, readFile: () => ({ text: '{}' }) })).errors[0],
+    ).toMatchObject({
+      line: 1,
+      column: 6,
+      length: 8,
+      message: expect.stringMatching(/untrusted workspace/),
     });
     expect(run('load "w.json"').errors[0].message).toMatch(/not available here/);
   });
@@ -345,8 +502,11 @@ describe('load', () => {
     expect(run('load "C:\\\\w.json"', session).errors[0].message).toMatch(/points elsewhere/);
   });
 
-  it('passes on the reader\'s error and the loader\'s', () => {
-    const session = new Session({ readFile: (path) => (path === 'bad.json' ? { text: '{"kernel": [' } : path === 'empty.json' ? { text: '{}' } : { error: 'ENOENT' }) });
+  it("passes on the reader's error and the loader's", () => {
+    const session = new Session({
+      readFile: (path) =>
+        path === 'bad.json' ? { text: '{"kernel": [' } : path === 'empty.json' ? { text: '{}' } : { error: 'ENOENT' },
+    });
     expect(run('load "nope.json"', session).errors[0].message).toBe('Could not read "nope.json": ENOENT');
     expect(run('load "bad.json"', session).errors[0].message).toMatch(/^"bad\.json": The file is not valid JSON/);
     expect(run('load "empty.json"', session).errors[0].message).toMatch(/^"empty\.json": No LSTM weights found/);
@@ -402,7 +562,14 @@ describe('limits are named in their errors', () => {
   it(`H above MAX_DIMENSION (${MAX_DIMENSION})`, () => {
     const H = MAX_DIMENSION + 1;
     const result = run(`h = [${new Array(H).fill(0).join(', ')}]\n${HALF_GATES}\nstep x = 1`);
-    expect(errorsOf(result)).toEqual([{ line: 6, column: 1, length: 10, message: `H = ${H}, X = 1: the largest size this kernel runs is ${MAX_DIMENSION} (MAX_DIMENSION).` }]);
+    expect(errorsOf(result)).toEqual([
+      {
+        line: 6,
+        column: 1,
+        length: 10,
+        message: `H = ${H}, X = 1: the largest size this kernel runs is ${MAX_DIMENSION} (MAX_DIMENSION).`,
+      },
+    ]);
   });
 
   it(`X above MAX_DIMENSION (${MAX_DIMENSION})`, () => {
@@ -413,8 +580,12 @@ describe('limits are named in their errors', () => {
 
   it(`a cell longer than MAX_CELL_CHARS (${MAX_CELL_CHARS}) is refused, by the kernel and the checker`, () => {
     const huge = '#'.repeat(MAX_CELL_CHARS + 1);
-    expect(run(huge).errors).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/MAX_CELL_CHARS/) })]);
-    expect(checkCell(huge)).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/MAX_CELL_CHARS/) })]);
+    expect(run(huge).errors).toEqual([
+      expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/MAX_CELL_CHARS/) }),
+    ]);
+    expect(checkCell(huge)).toEqual([
+      expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/MAX_CELL_CHARS/) }),
+    ]);
   });
 
   it(`more steps than MAX_STEPS_PER_CELL (${MAX_STEPS_PER_CELL}) are refused before any runs`, () => {
@@ -426,7 +597,9 @@ describe('limits are named in their errors', () => {
     expect(result.stepsRun).toBe(0);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ line: 5 + lines, column: 1 });
-    expect(result.errors[0].message).toBe(`This cell would run ${lines * perLine} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`);
+    expect(result.errors[0].message).toBe(
+      `This cell would run ${lines * perLine} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`,
+    );
   });
 
   it(`a statement longer than MAX_STATEMENT_TOKENS (${MAX_STATEMENT_TOKENS}) is refused at its first word`, () => {

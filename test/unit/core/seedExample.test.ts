@@ -31,7 +31,7 @@ describe('the forget / input / output walkthrough (seed 002)', () => {
     expect(step.fc[0].toFixed(2)).toBe('4.99');
   });
 
-  it('gives the true new long-term memory 5.62, not the seed\'s 5.67', () => {
+  it("gives the true new long-term memory 5.62, not the seed's 5.67", () => {
     const c = logistic(6.4) * 5 + logistic(4.6) * Math.tanh(0.75);
     expect(step.c[0]).toBeCloseTo(c, 12);
     expect(step.c[0].toFixed(2)).toBe('5.62');

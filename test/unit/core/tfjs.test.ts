@@ -15,7 +15,6 @@ import { rng } from '../../support/rng';
 
 const TOL = 1e-4;
 
-
 const f32 = Math.fround;
 
 /** Keras layout as tfjs holds it: kernel X×4H, recurrent_kernel H×4H, bias 4H; column blocks i, f, c, o. */
@@ -27,7 +26,12 @@ interface Keras {
   bias: number[];
 }
 
-function randomKeras(H: number, X: number, seed: number, biasShift: Partial<Record<'i' | 'f' | 'c' | 'o', number>> = {}): Keras {
+function randomKeras(
+  H: number,
+  X: number,
+  seed: number,
+  biasShift: Partial<Record<'i' | 'f' | 'c' | 'o', number>> = {},
+): Keras {
   const random = rng(seed);
   const u = (scale: number) => f32((random() * 2 - 1) * scale);
   const scale = 1.5 / Math.sqrt(H + X);
@@ -44,13 +48,23 @@ function randomInputs(T: number, X: number, seed: number): number[][] {
 }
 
 /** Runs tfjs's LSTM over xs; returns every hidden state (T×H) and, with a dense layer, every y (T×Y). */
-function tfjsRun(k: Keras, xs: number[][], dense?: { w: number[][]; b: number[] }): { hs: number[][]; ys?: number[][] } {
+function tfjsRun(
+  k: Keras,
+  xs: number[][],
+  dense?: { w: number[][]; b: number[] },
+): { hs: number[][]; ys?: number[][] } {
   return tf.tidy(() => {
     const T = xs.length;
     const lstm = tf.layers.lstm({
-      units: k.H, returnSequences: true, recurrentActivation: 'sigmoid', activation: 'tanh', unitForgetBias: false, inputShape: [T, k.X],
+      units: k.H,
+      returnSequences: true,
+      recurrentActivation: 'sigmoid',
+      activation: 'tanh',
+      unitForgetBias: false,
+      inputShape: [T, k.X],
       // setWeights replaces them; tfjs's default orthogonal initializer takes seconds at H = 128.
-      kernelInitializer: 'zeros', recurrentInitializer: 'zeros',
+      kernelInitializer: 'zeros',
+      recurrentInitializer: 'zeros',
     });
     const model = tf.sequential({ layers: [lstm] });
     lstm.setWeights([tf.tensor2d(k.kernel), tf.tensor2d(k.recurrent), tf.tensor1d(k.bias)]);
@@ -124,7 +138,11 @@ function sessionRun(json: object, xs: number[][]): { hs: number[][]; ys: number[
   const text = JSON.stringify(json);
   const session = new Session({ readFile: (path) => (path === 'w.json' ? { text } : { error: 'no such file' }) });
   const result = session.run(`load "w.json"\nrun x = ${literal(xs)}`);
-  return { hs: result.steps.map((s) => s.h), ys: result.steps.map((s) => s.y ?? []), errors: result.errors.map((e) => e.message) };
+  return {
+    hs: result.steps.map((s) => s.h),
+    ys: result.steps.map((s) => s.y ?? []),
+    errors: result.errors.map((e) => e.message),
+  };
 }
 
 function maxDiff(a: number[][], b: number[][]): number {
@@ -145,7 +163,13 @@ beforeAll(async () => {
 });
 afterAll(() => tf.disposeVariables());
 
-const SIZES: [number, number][] = [[1, 1], [2, 3], [8, 5], [32, 16], [128, 128]];
+const SIZES: [number, number][] = [
+  [1, 1],
+  [2, 3],
+  [8, 5],
+  [32, 16],
+  [128, 128],
+];
 const T = 60;
 
 describe.each(SIZES)(`H = %i, X = %i, ${T} steps`, (H, X) => {
@@ -184,18 +208,30 @@ describe.each(SIZES)(`H = %i, X = %i, ${T} steps`, (H, X) => {
 });
 
 describe('weights typed into a cell', () => {
-  it.each([[1, 1], [2, 3]])('forget W = [[..]] b = [..] (columns [h, x]) agrees with tfjs for H = %i, X = %i', (H, X) => {
+  it.each([
+    [1, 1],
+    [2, 3],
+  ])('forget W = [[..]] b = [..] (columns [h, x]) agrees with tfjs for H = %i, X = %i', (H, X) => {
     const k = randomKeras(H, X, 77 + H);
     const xs = randomInputs(T, X, 78 + H);
     const p = kerasToParams(k);
     const lines = (['forget', 'input', 'candidate', 'output'] as const).map((word, block) => {
-      const W = Array.from({ length: H }, (_, r) => Array.from(p.weights.subarray((block * H + r) * (H + X), (block * H + r + 1) * (H + X))));
+      const W = Array.from({ length: H }, (_, r) =>
+        Array.from(p.weights.subarray((block * H + r) * (H + X), (block * H + r + 1) * (H + X))),
+      );
       const b = Array.from(p.bias.subarray(block * H, (block + 1) * H));
       return `${word} W = ${literal(W)} b = ${literal(b)}`;
     });
-    const result = new Session().run(`${lines.join('\n')}\nh = ${literal(new Array(H).fill(0))}\nrun x = ${literal(xs)}`);
+    const result = new Session().run(
+      `${lines.join('\n')}\nh = ${literal(new Array(H).fill(0))}\nrun x = ${literal(xs)}`,
+    );
     expect(result.errors).toEqual([]);
-    expect(maxDiff(result.steps.map((s) => s.h), tfjsRun(k, xs).hs)).toBeLessThan(TOL);
+    expect(
+      maxDiff(
+        result.steps.map((s) => s.h),
+        tfjsRun(k, xs).hs,
+      ),
+    ).toBeLessThan(TOL);
   });
 });
 
@@ -204,7 +240,10 @@ describe('a dense layer on top', () => {
     const k = randomKeras(8, 5, 4242);
     const xs = randomInputs(T, 5, 4243);
     const random = rng(4244);
-    const dense = { w: Array.from({ length: 3 }, () => Array.from({ length: 8 }, () => f32(random() * 2 - 1))), b: [0.5, -1, 2].map(f32) };
+    const dense = {
+      w: Array.from({ length: 3 }, () => Array.from({ length: 8 }, () => f32(random() * 2 - 1))),
+      b: [0.5, -1, 2].map(f32),
+    };
     const reference = tfjsRun(k, xs, dense);
     const run = sessionRun({ ...kerasToPyTorch(k, 4245), 'dense.weight': dense.w, 'dense.bias': dense.b }, xs);
     expect(run.errors).toEqual([]);
@@ -226,11 +265,12 @@ describe('gate-order traps', () => {
 
   /** The Keras weights with two column blocks exchanged, as a loader with the wrong gate order would read them. */
   function swapped(a: number, b: number): Keras {
-    const swap = (row: number[]) => row.map((_, c) => {
-      const blockOf = Math.floor(c / H);
-      const other = blockOf === a ? b : blockOf === b ? a : blockOf;
-      return row[other * H + (c % H)];
-    });
+    const swap = (row: number[]) =>
+      row.map((_, c) => {
+        const blockOf = Math.floor(c / H);
+        const other = blockOf === a ? b : blockOf === b ? a : blockOf;
+        return row[other * H + (c % H)];
+      });
     return { H, X, kernel: k.kernel.map(swap), recurrent: k.recurrent.map(swap), bias: swap(k.bias) };
   }
 
@@ -246,19 +286,22 @@ describe('gate-order traps', () => {
     expect(maxDiff(wrong.hs, reference)).toBeGreaterThan(0.05);
   });
 
-  it('reading only one of PyTorch\'s two biases would change h visibly (the split is not trivial)', () => {
+  it("reading only one of PyTorch's two biases would change h visibly (the split is not trivial)", () => {
     const { bias_hh_l0: _dropped, ...oneBias } = kerasToPyTorch(k, 9004);
     expect(maxDiff(sessionRun(oneBias, xs).hs, reference)).toBeGreaterThan(0.05);
     expect(maxDiff(sessionRun(kerasToPyTorch(k, 9004), xs).hs, reference)).toBeLessThan(TOL);
   });
 
-  it('the forget gate the Session reports is Keras\'s second block, the input gate its first', () => {
+  it("the forget gate the Session reports is Keras's second block, the input gate its first", () => {
     const text = JSON.stringify(kerasJson(k));
     const result = new Session({ readFile: () => ({ text }) }).run(`load "w.json"\nstep x = ${literal(xs[0])}`);
     expect(result.errors).toEqual([]);
     const step = result.steps[0];
     // From zero memory, z of each gate is x·kernel[:, block] + bias[block]; computed here from the Keras arrays.
-    const z = (block: number) => Array.from({ length: H }, (_, r) => xs[0].reduce((s, v, j) => s + v * k.kernel[j][block * H + r], k.bias[block * H + r]));
+    const z = (block: number) =>
+      Array.from({ length: H }, (_, r) =>
+        xs[0].reduce((s, v, j) => s + v * k.kernel[j][block * H + r], k.bias[block * H + r]),
+      );
     expect(maxDiff([step.z.i, step.z.f, step.z.g, step.z.o], [z(0), z(1), z(2), z(3)])).toBeLessThan(1e-12);
     expect(Math.min(...step.i)).toBeGreaterThan(Math.max(...step.f)); // i ≈ σ(+3) beats f ≈ σ(−3)
   });

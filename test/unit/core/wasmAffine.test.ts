@@ -5,7 +5,6 @@ import { LstmWorkspace, lstmStep, type LstmParams } from '../../../src/core/lstm
 import { affineJs, createWasmAffine, setWasmAffineEnabled, wasmAffineAvailable } from '../../../src/core/wasmAffine';
 import { rng } from '../../support/rng';
 
-
 /** out[r] = b[r] + Σ_k W[r, k]·v[k], summed left to right. */
 function reference(w: Float64Array, b: Float64Array, v: Float64Array, rows: number, n: number): Float64Array {
   const out = new Float64Array(rows);
@@ -17,17 +16,35 @@ function reference(w: Float64Array, b: Float64Array, v: Float64Array, rows: numb
   return out;
 }
 
-const SHAPES: [number, number][] = [[1, 1], [1, 2], [2, 1], [1, 4], [3, 5], [4, 6], [5, 7], [2, 8], [7, 129], [8, 130], [9, 131], [16, 256]];
+const SHAPES: [number, number][] = [
+  [1, 1],
+  [1, 2],
+  [2, 1],
+  [1, 4],
+  [3, 5],
+  [4, 6],
+  [5, 7],
+  [2, 8],
+  [7, 129],
+  [8, 130],
+  [9, 131],
+  [16, 256],
+];
 
 function randomCase(rows: number, n: number, seed: number) {
   const random = rng(seed);
   const u = () => random() * 2 - 1;
-  return { w: Float64Array.from({ length: rows * n }, u), b: Float64Array.from({ length: rows }, u), v: Float64Array.from({ length: n }, u) };
+  return {
+    w: Float64Array.from({ length: rows * n }, u),
+    b: Float64Array.from({ length: rows }, u),
+    v: Float64Array.from({ length: n }, u),
+  };
 }
 
 function expectClose(actual: Float64Array, expected: Float64Array, n: number) {
   expect(actual.length).toBe(expected.length);
-  for (let r = 0; r < expected.length; r++) expect(Math.abs(actual[r] - expected[r])).toBeLessThanOrEqual(1e-15 * (n + 1));
+  for (let r = 0; r < expected.length; r++)
+    expect(Math.abs(actual[r] - expected[r])).toBeLessThanOrEqual(1e-15 * (n + 1));
 }
 
 afterEach(() => setWasmAffineEnabled(true));
@@ -72,7 +89,8 @@ describe('wasm affine', () => {
   });
 
   it('is not used once disabled, and LSTM steps agree either way', () => {
-    const H = 5, X = 3;
+    const H = 5,
+      X = 3;
     const { w, b } = randomCase(4 * H, H + X, 42);
     const params: LstmParams = { hidden: H, input: X, weights: w, bias: b };
     setWasmAffineEnabled(false);

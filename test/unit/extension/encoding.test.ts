@@ -24,19 +24,24 @@ describe('encodeFile', () => {
   });
 
   it('gives back any bytes it read', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (input) => {
-      const { text, encoding } = decodeFile(input);
-      expect([...encodeFile(text, encoding)]).toEqual([...input]);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (input) => {
+        const { text, encoding } = decodeFile(input);
+        expect([...encodeFile(text, encoding)]).toEqual([...input]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('gives back any UTF-8 text it read, BOM included', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), fc.boolean(), (text, bom) => {
-      const input = new TextEncoder().encode((bom ? '\uFEFF' : '') + text);
-      const decoded = decodeFile(input);
-      expect(decoded.encoding).toBe('utf-8');
-      expect([...encodeFile(decoded.text, decoded.encoding)]).toEqual([...input]);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.boolean(), (text, bom) => {
+        const input = new TextEncoder().encode((bom ? '\uFEFF' : '') + text);
+        const decoded = decodeFile(input);
+        expect(decoded.encoding).toBe('utf-8');
+        expect([...encodeFile(decoded.text, decoded.encoding)]).toEqual([...input]);
+      }),
+    );
   });
 
   it('reads a large Latin-1 file in chunks', () => {

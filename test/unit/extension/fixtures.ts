@@ -55,7 +55,8 @@ export function steps(count: number): StepTrace[] {
 
 /** Weights of an LSTM with `hidden` units and `input` inputs, every number 0.1. */
 export function weightsOfSize(hidden: number, input: number): ModelWeights {
-  const matrix = (rows: number, columns: number) => Array.from({ length: rows }, () => Array<number>(columns).fill(0.1));
+  const matrix = (rows: number, columns: number) =>
+    Array.from({ length: rows }, () => Array<number>(columns).fill(0.1));
   const gate = () => ({ wx: matrix(hidden, input), wh: matrix(hidden, hidden), b: Array<number>(hidden).fill(0.1) });
   return { hidden, input, gates: { f: gate(), i: gate(), g: gate(), o: gate() } };
 }

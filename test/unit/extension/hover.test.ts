@@ -16,7 +16,12 @@ describe('glossary lookup', () => {
     ['long', undefined, 'long-term memory (c, cell state)', 'C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t'],
     ['short', undefined, 'short-term memory (h, hidden state)', 'h_t = o_t ⊙ tanh(C_t)'],
     ['b', 'forget', 'forget gate: bias', 'z_f = wx·x_t + wh·h_{t−1} + b'],
-    ['wh', 'candidate', 'potential memory (candidate): weight of the short-term memory', 'z_C = wx·x_t + wh·h_{t−1} + b'],
+    [
+      'wh',
+      'candidate',
+      'potential memory (candidate): weight of the short-term memory',
+      'z_C = wx·x_t + wh·h_{t−1} + b',
+    ],
     ['W', 'output', 'output gate: weight matrix W_o', 'z_o = W_o·[h_{t−1}, x_t] + b_o'],
     ['b', 'dense', 'dense layer: bias b_y', 'y_t = W_y·h_t + b_y'],
     ['sigmoid', undefined, 'sigmoid σ', 'σ(z) = 1 / (1 + e^(−z))'],
@@ -33,7 +38,22 @@ describe('glossary lookup', () => {
   });
 
   it('never writes LaTeX', () => {
-    for (const word of ['forget', 'input', 'candidate', 'output', 'h', 'c', 'y', 'sigmoid', 'tanh', 'step', 'fc', 'ig', 'tanh_c', 'z_g']) {
+    for (const word of [
+      'forget',
+      'input',
+      'candidate',
+      'output',
+      'h',
+      'c',
+      'y',
+      'sigmoid',
+      'tanh',
+      'step',
+      'fc',
+      'ig',
+      'tanh_c',
+      'z_g',
+    ]) {
       const entry = lookup(word);
       expect(`${entry?.equation ?? ''} ${entry?.explain}`).not.toMatch(/\\[a-z]+|\$/);
     }
@@ -65,8 +85,9 @@ describe('live values', () => {
 
   it('gives vectors and percentages per unit', () => {
     const step = { ...result().steps[0], f: [0.25, 0.998], z: { f: [-1.0986, 6.2], i: [0], g: [0], o: [0] } };
-    expect(liveValue('forget', undefined, result({ steps: [step] })))
-      .toBe('forget gate f = σ([-1.10, 6.20]) = [0.25, 0.998]: keeps [25%, 99.8%] of the long-term memory');
+    expect(liveValue('forget', undefined, result({ steps: [step] }))).toBe(
+      'forget gate f = σ([-1.10, 6.20]) = [0.25, 0.998]: keeps [25%, 99.8%] of the long-term memory',
+    );
   });
 });
 

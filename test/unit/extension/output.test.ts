@@ -48,7 +48,24 @@ describe('buildPayload', () => {
   it('keeps fewer steps of a wide LSTM, so the payload stays a few MB', () => {
     const wide = (t: number) => {
       const vector = Array<number>(1024).fill(0.5);
-      return { ...steps(1)[0], t, x: [1], h_prev: vector, c_prev: vector, z: { f: vector, i: vector, g: vector, o: vector }, f: vector, i: vector, g: vector, o: vector, fc: vector, ig: vector, c: vector, tanh_c: vector, h: vector, y: [1] };
+      return {
+        ...steps(1)[0],
+        t,
+        x: [1],
+        h_prev: vector,
+        c_prev: vector,
+        z: { f: vector, i: vector, g: vector, o: vector },
+        f: vector,
+        i: vector,
+        g: vector,
+        o: vector,
+        fc: vector,
+        ig: vector,
+        c: vector,
+        tanh_c: vector,
+        h: vector,
+        y: [1],
+      };
     };
     const payload = buildPayload(result({ steps: Array.from({ length: 50 }, (_, k) => wide(k + 1)), stepsRun: 50 }));
     expect(payload.steps.map((step) => step.t)).toEqual([1, 2, 3, 4, 5, 6, 7, 45, 46, 47, 48, 49, 50]); // 13 steps of 15·1024 + 3 numbers
@@ -82,7 +99,13 @@ describe('buildPayload', () => {
 
 describe('problemMessage and errorText', () => {
   it('name the line and column in the cell', () => {
-    const problem = { line: 3, column: 7, length: 4, message: 'Unknown word "forgte". Did you mean "forget"?', severity: 'error' as const };
+    const problem = {
+      line: 3,
+      column: 7,
+      length: 4,
+      message: 'Unknown word "forgte". Did you mean "forget"?',
+      severity: 'error' as const,
+    };
     expect(problemMessage(problem)).toBe('line 3, column 7: Unknown word "forgte". Did you mean "forget"?');
   });
 
@@ -110,13 +133,31 @@ describe('markdownSummary', () => {
   });
 
   it('marks each expect with its actual value', () => {
-    const text = markdownSummary(result({
-      ok: false,
-      expects: [
-        { line: 9, text: 'expect c = 5.62 within 0.01', name: 'c', pass: true, expected: [5.62], actual: [5.620534070456285], tolerance: 0.01 },
-        { line: 10, text: 'expect h = 0.5', name: 'h', pass: false, expected: [0.5], actual: [0.9941503281986739], tolerance: 0.05 },
-      ],
-    }));
+    const text = markdownSummary(
+      result({
+        ok: false,
+        expects: [
+          {
+            line: 9,
+            text: 'expect c = 5.62 within 0.01',
+            name: 'c',
+            pass: true,
+            expected: [5.62],
+            actual: [5.620534070456285],
+            tolerance: 0.01,
+          },
+          {
+            line: 10,
+            text: 'expect h = 0.5',
+            name: 'h',
+            pass: false,
+            expected: [0.5],
+            actual: [0.9941503281986739],
+            tolerance: 0.05,
+          },
+        ],
+      }),
+    );
     expect(text).toContain('**Expectations:** 1 of 2 passed');
     expect(text).toContain('- ✅ `expect c = 5.62 within 0.01` (actual 5.620534)');
     expect(text).toContain('- ❌ `expect h = 0.5` (actual 0.99415)');
@@ -133,6 +174,8 @@ describe('markdownSummary', () => {
 
   it('writes vectors in brackets', () => {
     const step = { ...steps(1)[0], f: [0.25, 0.5], z: { f: [-1.1, 0], i: [0], g: [0], o: [0] } };
-    expect(markdownSummary(result({ steps: [step] }))).toContain('| forget gate f = σ(z) | [-1.10, 0.00] | [0.25, 0.5] |');
+    expect(markdownSummary(result({ steps: [step] }))).toContain(
+      '| forget gate f = σ(z) | [-1.10, 0.00] | [0.25, 0.5] |',
+    );
   });
 });

@@ -9,18 +9,33 @@ function labelsAt(cellWithCursor: string): string[] {
   return suggestionsAt(tokenize(cell).tokens, offset).map((suggestion) => suggestion.label);
 }
 
-const STATEMENTS = ['x', 'h', 'c', 'short', 'long', 'forget', 'input', 'candidate', 'output', 'dense', 'step', 'run', 'expect', 'load', 'reset', 'show', 'notation'];
+const STATEMENTS = [
+  'x',
+  'h',
+  'c',
+  'short',
+  'long',
+  'forget',
+  'input',
+  'candidate',
+  'output',
+  'dense',
+  'step',
+  'run',
+  'expect',
+  'load',
+  'reset',
+  'show',
+  'notation',
+];
 
 describe('suggestionsAt', () => {
-  it.each([
-    ['|'],
-    ['fo|'],
-    ['x = 1\n|'],
-    ['x = 1\n  inp|'],
-    ['forget W = [[1, 2]]\n|'],
-  ])('offers statement words at the start of a statement: %j', (cell) => {
-    expect(labelsAt(cell)).toEqual(STATEMENTS);
-  });
+  it.each([['|'], ['fo|'], ['x = 1\n|'], ['x = 1\n  inp|'], ['forget W = [[1, 2]]\n|']])(
+    'offers statement words at the start of a statement: %j',
+    (cell) => {
+      expect(labelsAt(cell)).toEqual(STATEMENTS);
+    },
+  );
 
   it.each([
     ['forget |', ['wx', 'wh', 'b', 'W']],
@@ -35,7 +50,25 @@ describe('suggestionsAt', () => {
   });
 
   it.each([['expect |'], ['show |'], ['expect z_|']])('offers value names after expect and show: %j', (cell) => {
-    expect(labelsAt(cell)).toEqual(['x', 'h', 'c', 'short', 'long', 'f', 'i', 'g', 'o', 'y', 'z_f', 'z_i', 'z_g', 'z_o', 'fc', 'ig', 'tanh_c']);
+    expect(labelsAt(cell)).toEqual([
+      'x',
+      'h',
+      'c',
+      'short',
+      'long',
+      'f',
+      'i',
+      'g',
+      'o',
+      'y',
+      'z_f',
+      'z_i',
+      'z_g',
+      'z_o',
+      'fc',
+      'ig',
+      'tanh_c',
+    ]);
   });
 
   it.each([

@@ -28,7 +28,12 @@ describe('load in an untrusted workspace', () => {
 
   it('works once the workspace is trusted, without a restart (allowLoad is read at each load)', () => {
     let trusted = false;
-    const session = new Session({ get allowLoad() { return trusted; }, readFile: () => ({ text: WEIGHTS }) });
+    const session = new Session({
+      get allowLoad() {
+        return trusted;
+      },
+      readFile: () => ({ text: WEIGHTS }),
+    });
     expect(session.run('load "weights-ok.json"').errors.map((p) => p.message)).toEqual([UNTRUSTED]);
     trusted = true;
     const result = session.run('load "weights-ok.json"\nx = 1\nstep\nexpect y = 1.355 within 0.001');
@@ -37,37 +42,77 @@ describe('load in an untrusted workspace', () => {
   });
 
   it('a session with no reader says so', () => {
-    expect(new Session().run('load "w.json"').errors.map((p) => p.message)).toEqual(['load is not available here: nothing can read files.']);
+    expect(new Session().run('load "w.json"').errors.map((p) => p.message)).toEqual([
+      'load is not available here: nothing can read files.',
+    ]);
   });
 });
 
-describe('load in a trusted workspace never leaves the notebook\'s folder', () => {
+describe("load in a trusted workspace never leaves the notebook's folder", () => {
   const OUTSIDE = [
-    '../w.json', '../../etc/passwd', 'a/../../w.json', 'a/b/../../../w.json', './../w.json', '..', '../', 'a/..', '..\\w.json',
-    'a\\..\\..\\w.json', '/etc/passwd', '/', '\\', '\\\\server\\share\\w.json', '//server/share/w.json', 'C:\\w.json', 'C:/w.json', 'c:\\Windows\\win.ini',
-    'z:/x', '/proc/self/environ', '/dev/zero', '/dev/stdin',
+    '../w.json',
+    '../../etc/passwd',
+    'a/../../w.json',
+    'a/b/../../../w.json',
+    './../w.json',
+    '..',
+    '../',
+    'a/..',
+    '..\\w.json',
+    'a\\..\\..\\w.json',
+    '/etc/passwd',
+    '/',
+    '\\',
+    '\\\\server\\share\\w.json',
+    '//server/share/w.json',
+    'C:\\w.json',
+    'C:/w.json',
+    'c:\\Windows\\win.ini',
+    'z:/x',
+    '/proc/self/environ',
+    '/dev/zero',
+    '/dev/stdin',
   ];
 
   it.each(OUTSIDE)('%s is refused by name, before anything is read', (path) => {
     const readFile = vi.fn(() => ({ text: WEIGHTS }));
     const result = new Session({ readFile }).run(`load "${path}"`);
-    expect(result.errors.map((p) => p.message)).toEqual([`load reads files beside the notebook or in folders below it; "${path}" points elsewhere.`]);
+    expect(result.errors.map((p) => p.message)).toEqual([
+      `load reads files beside the notebook or in folders below it; "${path}" points elsewhere.`,
+    ]);
     expect(readFile).not.toHaveBeenCalled();
   });
 
   it(`random paths of ., .., separators and drive letters: whatever reaches readFile stays below the folder (${FUZZ_RUNS.paths} paths)`, () => {
-    const segment = fc.constantFrom('..', '.', 'a', 'weights.json', '', '...', '%2e%2e', '~', 'C:', 'c:', '\u2025', '．．');
+    const segment = fc.constantFrom(
+      '..',
+      '.',
+      'a',
+      'weights.json',
+      '',
+      '...',
+      '%2e%2e',
+      '~',
+      'C:',
+      'c:',
+      '\u2025',
+      '．．',
+    );
     const separator = fc.constantFrom('/', '\\', '//');
-    const path = fc.tuple(fc.option(separator, { nil: '' }), fc.array(fc.tuple(segment, separator), { maxLength: 5 }), segment)
+    const path = fc
+      .tuple(fc.option(separator, { nil: '' }), fc.array(fc.tuple(segment, separator), { maxLength: 5 }), segment)
       .map(([lead, parts, last]) => lead + parts.map(([s, sep]) => s + sep).join('') + last)
       .filter((p) => !/["\n\r]/.test(p));
-    fc.assert(fc.property(path, (p) => {
-      const asked: string[] = [];
-      new Session({ readFile: (file) => (asked.push(file), { error: 'no such file' }) }).run(`load "${p}"`);
-      for (const file of asked) {
-        expect(file.split(/[\\/]/)).not.toContain('..');
-        expect(file).not.toMatch(/^([a-zA-Z]:)?[\\/]/);
-      }
-    }), { numRuns: FUZZ_RUNS.paths, seed: 77 });
+    fc.assert(
+      fc.property(path, (p) => {
+        const asked: string[] = [];
+        new Session({ readFile: (file) => (asked.push(file), { error: 'no such file' }) }).run(`load "${p}"`);
+        for (const file of asked) {
+          expect(file.split(/[\\/]/)).not.toContain('..');
+          expect(file).not.toMatch(/^([a-zA-Z]:)?[\\/]/);
+        }
+      }),
+      { numRuns: FUZZ_RUNS.paths, seed: 77 },
+    );
   });
 });

@@ -8,12 +8,21 @@ import type { CellResult } from '../../../src/core/types';
 import { markdownSummary } from '../../../src/extension/output';
 import { HOSTILE_STRINGS } from '../../hostile/payloads';
 
-const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: { html: boolean }) => { render(text: string): string };
+const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: { html: boolean }) => {
+  render(text: string): string;
+};
 const markdown = new MarkdownIt({ html: true });
 
 function result(texts: string[]): CellResult {
   return {
-    ok: false, steps: [], stepsRun: 0, errors: [], shows: [], state: { x: [1] }, time: 0, notation: 'words',
+    ok: false,
+    steps: [],
+    stepsRun: 0,
+    errors: [],
+    shows: [],
+    state: { x: [1] },
+    time: 0,
+    notation: 'words',
     expects: texts.map((text) => ({ line: 1, text, name: 'x', pass: false, expected: [0], actual: [1], tolerance: 0 })),
   };
 }

@@ -13,14 +13,22 @@ import { received } from './checks';
 export const FUZZ_RUNS = { sigmoid: 20_000, extremeCells: 3_000 };
 
 const corpus = committedCorpus();
-const WALKTHROUGH = ['x = 1', 'h = 1', 'c = 5', 'forget wx = 1.75 wh = 3.25 b = 1.40', 'input wx = 2.30 wh = 1.85 b = 0.45',
-  'candidate wx = 0.45 wh = 0.35 b = -0.05', 'output wx = -0.03 wh = 4.67 b = 0.50'];
+const WALKTHROUGH = [
+  'x = 1',
+  'h = 1',
+  'c = 5',
+  'forget wx = 1.75 wh = 3.25 b = 1.40',
+  'input wx = 2.30 wh = 1.85 b = 0.45',
+  'candidate wx = 0.45 wh = 0.35 b = -0.05',
+  'output wx = -0.03 wh = 4.67 b = 0.50',
+];
 const cellsOf = (name: string) => runFile(corpus.find((file) => file.name === name)!).cells;
 
 function nonFinite(result: CellResult): string[] {
   const found: string[] = [];
   const { steps, expects, state, weights } = result;
-  for (const [path, value] of numbersIn({ steps, expects, state, weights })) if (!Number.isFinite(value)) found.push(`${path} = ${value}`);
+  for (const [path, value] of numbersIn({ steps, expects, state, weights }))
+    if (!Number.isFinite(value)) found.push(`${path} = ${value}`);
   return found;
 }
 
@@ -40,7 +48,9 @@ describe('saturated gates', () => {
 
   it('a step whose pre-activation overflows (1e300 · 1e300) stops with an error naming the step and keeps the steps before it', () => {
     const cell = cellsOf('16-numbers-saturated.lstm')[1];
-    expect(cell.result.errors.map((p) => p.message)).toEqual([expect.stringMatching(/^At step 3 the numbers overflowed past float64 \(a gate’s pre-activation is ±∞\)/)]);
+    expect(cell.result.errors.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^At step 3 the numbers overflowed past float64 \(a gate’s pre-activation is ±∞\)/),
+    ]);
     expect(cell.result.steps.map((s) => s.t)).toEqual([1, 2]);
     expect(cell.result.steps[0].f).toEqual([1, 0]);
     expect(cell.result.steps[0].g).toEqual([1, -1]);
@@ -54,13 +64,16 @@ describe('saturated gates', () => {
     expect(sigmoid(Number.MAX_VALUE)).toBe(1);
     expect(sigmoid(-Number.MAX_VALUE)).toBe(0);
     expect(Object.is(sigmoid(-0), 0.5)).toBe(true);
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (z) => {
-      const value = sigmoid(z);
-      expect(value).toBeGreaterThanOrEqual(0);
-      expect(value).toBeLessThanOrEqual(1);
-      if (z >= 1e5) expect(value).toBe(1);
-      if (z <= -1e5) expect(value).toBe(0);
-    }), { numRuns: FUZZ_RUNS.sigmoid, seed: 2028 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (z) => {
+        const value = sigmoid(z);
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
+        if (z >= 1e5) expect(value).toBe(1);
+        if (z <= -1e5) expect(value).toBe(0);
+      }),
+      { numRuns: FUZZ_RUNS.sigmoid, seed: 2028 },
+    );
   });
 });
 
@@ -74,7 +87,11 @@ describe('float64-sized and tiny numbers', () => {
   it('a long-term memory of ±1.7e308 is kept exactly (f = 1, i = 0), with no overflow', () => {
     const [cell] = cellsOf('18-numbers-extreme-cell-state.lstm');
     expect(cell.result.errors).toEqual([]);
-    expect(cell.result.steps.map((s) => s.c)).toEqual([[1.7e308, -1.7e308], [1.7e308, -1.7e308], [1.7e308, -1.7e308]]);
+    expect(cell.result.steps.map((s) => s.c)).toEqual([
+      [1.7e308, -1.7e308],
+      [1.7e308, -1.7e308],
+      [1.7e308, -1.7e308],
+    ]);
     expect(nonFinite(cell.result)).toEqual([]);
   });
 
@@ -89,7 +106,9 @@ describe('float64-sized and tiny numbers', () => {
 
   it('expect against a value ±1.7e308 away fails cleanly (the difference overflows to ∞, never NaN)', () => {
     const session = new Session();
-    session.run('h = 0\nc = 1.7e308\nforget wx = 0 wh = 0 b = 1e5\ninput wx = 0 wh = 0 b = -1e5\ncandidate wx = 0 wh = 0\noutput wx = 0 wh = 0');
+    session.run(
+      'h = 0\nc = 1.7e308\nforget wx = 0 wh = 0 b = 1e5\ninput wx = 0 wh = 0 b = -1e5\ncandidate wx = 0 wh = 0\noutput wx = 0 wh = 0',
+    );
     const result = session.run('step x = 0\nexpect c = -1.7e308\nexpect c = 1.7e308 within 1.7976931348623157e308');
     expect(result.errors).toEqual([]);
     expect(result.expects.map((e) => e.pass)).toEqual([false, true]);
@@ -100,36 +119,76 @@ describe('float64-sized and tiny numbers', () => {
   // the largest float64, so a difference of 3.4e308 (itself ∞) passes.
   it('HOSTILE-4 (fixed): expect c = -1.7e308 within 1.7976931348623157e308 fails when c = 1.7e308', () => {
     const session = new Session();
-    session.run('h = 0\nc = 1.7e308\nforget wx = 0 wh = 0 b = 1e5\ninput wx = 0 wh = 0 b = -1e5\ncandidate wx = 0 wh = 0\noutput wx = 0 wh = 0');
+    session.run(
+      'h = 0\nc = 1.7e308\nforget wx = 0 wh = 0 b = 1e5\ninput wx = 0 wh = 0 b = -1e5\ncandidate wx = 0 wh = 0\noutput wx = 0 wh = 0',
+    );
     const result = session.run('step x = 0\nexpect c = -1.7e308 within 1.7976931348623157e308');
     expect(result.expects.map((e) => e.pass)).toEqual([false]);
   });
 
-  const EXTREME = ['0', '-0.0', '1', '-1', '5e-324', '-5e-324', '1e-308', '1e5', '-1e5', '1e150', '-1e150', '1e300', '-1e300', '1e308', '-1e308', '1.7976931348623157e308', '-1.7976931348623157e308'];
+  const EXTREME = [
+    '0',
+    '-0.0',
+    '1',
+    '-1',
+    '5e-324',
+    '-5e-324',
+    '1e-308',
+    '1e5',
+    '-1e5',
+    '1e150',
+    '-1e150',
+    '1e300',
+    '-1e300',
+    '1e308',
+    '-1e308',
+    '1.7976931348623157e308',
+    '-1.7976931348623157e308',
+  ];
   const extreme = fc.constantFrom(...EXTREME);
 
   it(`random cells of extreme weights and inputs either run with finite numbers or stop with the overflow error (${FUZZ_RUNS.extremeCells} cells)`, () => {
     const vector = (n: number) => fc.array(extreme, { minLength: n, maxLength: n }).map((v) => `[${v.join(', ')}]`);
-    const matrix = (rows: number, cols: number) => fc.array(vector(cols), { minLength: rows, maxLength: rows }).map((m) => `[${m.join(', ')}]`);
-    const cell = fc.record({ H: fc.integer({ min: 1, max: 3 }), X: fc.integer({ min: 1, max: 3 }), steps: fc.integer({ min: 1, max: 4 }) }).chain(({ H, X, steps }) =>
-      fc.tuple(
-        fc.array(fc.tuple(matrix(H, X), matrix(H, H), vector(H)), { minLength: 4, maxLength: 4 }),
-        fc.tuple(vector(H), vector(H)),
-        fc.array(vector(X), { minLength: steps, maxLength: steps }),
-        fc.option(fc.tuple(matrix(2, H), vector(2)), { nil: undefined }),
-      ).map(([gates, [h, c], xs, dense]) => [
-        `h = ${h}`, `c = ${c}`,
-        ...['forget', 'input', 'candidate', 'output'].map((gate, k) => `${gate} wx = ${gates[k][0]} wh = ${gates[k][1]} b = ${gates[k][2]}`),
-        ...(dense ? [`dense w = ${dense[0]} b = ${dense[1]}`] : []),
-        `run x = [${xs.join(', ')}]`,
-        `expect h = [${Array<string>(H).fill('0').join(', ')}] within 1e308`,
-      ].join('\n')));
-    fc.assert(fc.property(cell, (source) => {
-      const result = new Session().run(source);
-      for (const problem of result.errors) expect(problem.message).toMatch(/^At step \d+ the numbers overflowed past float64/);
-      expect(nonFinite(result)).toEqual([]);
-      for (const [path, value] of numbersIn(received(buildPayload(result)))) expect(Number.isFinite(value), path).toBe(true);
-    }), { numRuns: FUZZ_RUNS.extremeCells, seed: 1308 });
+    const matrix = (rows: number, cols: number) =>
+      fc.array(vector(cols), { minLength: rows, maxLength: rows }).map((m) => `[${m.join(', ')}]`);
+    const cell = fc
+      .record({
+        H: fc.integer({ min: 1, max: 3 }),
+        X: fc.integer({ min: 1, max: 3 }),
+        steps: fc.integer({ min: 1, max: 4 }),
+      })
+      .chain(({ H, X, steps }) =>
+        fc
+          .tuple(
+            fc.array(fc.tuple(matrix(H, X), matrix(H, H), vector(H)), { minLength: 4, maxLength: 4 }),
+            fc.tuple(vector(H), vector(H)),
+            fc.array(vector(X), { minLength: steps, maxLength: steps }),
+            fc.option(fc.tuple(matrix(2, H), vector(2)), { nil: undefined }),
+          )
+          .map(([gates, [h, c], xs, dense]) =>
+            [
+              `h = ${h}`,
+              `c = ${c}`,
+              ...['forget', 'input', 'candidate', 'output'].map(
+                (gate, k) => `${gate} wx = ${gates[k][0]} wh = ${gates[k][1]} b = ${gates[k][2]}`,
+              ),
+              ...(dense ? [`dense w = ${dense[0]} b = ${dense[1]}`] : []),
+              `run x = [${xs.join(', ')}]`,
+              `expect h = [${Array<string>(H).fill('0').join(', ')}] within 1e308`,
+            ].join('\n'),
+          ),
+      );
+    fc.assert(
+      fc.property(cell, (source) => {
+        const result = new Session().run(source);
+        for (const problem of result.errors)
+          expect(problem.message).toMatch(/^At step \d+ the numbers overflowed past float64/);
+        expect(nonFinite(result)).toEqual([]);
+        for (const [path, value] of numbersIn(received(buildPayload(result))))
+          expect(Number.isFinite(value), path).toBe(true);
+      }),
+      { numRuns: FUZZ_RUNS.extremeCells, seed: 1308 },
+    );
   });
 });
 

@@ -35,8 +35,13 @@ const NAN_BUG_FILES = ['18-numbers-extreme-cell-state.lstm'];
 function outputItem(id: string, data: unknown): OutputItem {
   const text = JSON.stringify(data);
   return {
-    id, mime: STEP_MIME, metadata: undefined,
-    text: () => text, json: () => JSON.parse(text), data: () => new TextEncoder().encode(text), blob: () => new Blob([text]),
+    id,
+    mime: STEP_MIME,
+    metadata: undefined,
+    text: () => text,
+    json: () => JSON.parse(text),
+    data: () => new TextEncoder().encode(text),
+    blob: () => new Blob([text]),
   };
 }
 
@@ -46,8 +51,11 @@ let count = 0;
 beforeEach(() => {
   mermaid.sources.length = 0;
   const context: RendererContext<unknown> = {
-    setState: () => undefined, getState: () => undefined, getRenderer: async () => undefined,
-    postMessage: () => undefined, workspace: { isTrusted: true },
+    setState: () => undefined,
+    getState: () => undefined,
+    getRenderer: async () => undefined,
+    postMessage: () => undefined,
+    workspace: { isTrusted: true },
   };
   api = activate(context) as RendererApi;
 });
@@ -65,21 +73,27 @@ async function render(data: unknown): Promise<ShadowRoot> {
   return element.shadowRoot;
 }
 
-const FORBIDDEN = 'script, iframe, frame, object, embed, base, meta, form, input, img, image, foreignObject, audio, video, source, use';
+const FORBIDDEN =
+  'script, iframe, frame, object, embed, base, meta, form, input, img, image, foreignObject, audio, video, source, use';
 
 /** What in an output could run or fetch something. */
 function dangers(root: ShadowRoot): string[] {
   const found: string[] = [];
   for (const element of root.querySelectorAll(FORBIDDEN)) found.push(`<${element.localName}>`);
-  for (const link of root.querySelectorAll('link')) if (!/katex\.min\.css$/.test(link.getAttribute('href') ?? '')) found.push(`<link href=${link.getAttribute('href')}>`);
+  for (const link of root.querySelectorAll('link'))
+    if (!/katex\.min\.css$/.test(link.getAttribute('href') ?? ''))
+      found.push(`<link href=${link.getAttribute('href')}>`);
   for (const element of root.querySelectorAll('*')) {
     for (const { name, value } of element.attributes) {
       if (/^on/i.test(name)) found.push(`${element.localName}[${name}]`);
-      if (/^(href|src|xlink:href|action|formaction|data)$/i.test(name) && !/katex\.min\.css$/.test(value)) found.push(`${element.localName}[${name}=${value.slice(0, 80)}]`);
-      if (name === 'style' && /url\s*\(|expression\s*\(|javascript:|@import/i.test(value)) found.push(`${element.localName}[style=${value.slice(0, 80)}]`);
+      if (/^(href|src|xlink:href|action|formaction|data)$/i.test(name) && !/katex\.min\.css$/.test(value))
+        found.push(`${element.localName}[${name}=${value.slice(0, 80)}]`);
+      if (name === 'style' && /url\s*\(|expression\s*\(|javascript:|@import/i.test(value))
+        found.push(`${element.localName}[style=${value.slice(0, 80)}]`);
     }
   }
-  for (const style of root.querySelectorAll('style')) if (/@import|url\s*\(|PWN/i.test(style.textContent ?? '')) found.push('<style> with @import/url()');
+  for (const style of root.querySelectorAll('style'))
+    if (/@import|url\s*\(|PWN/i.test(style.textContent ?? '')) found.push('<style> with @import/url()');
   return found;
 }
 
@@ -89,7 +103,8 @@ function notANumber(root: ShadowRoot): string[] {
   const text = root.textContent ?? '';
   for (const word of ['NaN', 'Infinity', 'undefined']) if (text.includes(word)) found.push(`text holds ${word}`);
   for (const element of root.querySelectorAll('*')) {
-    for (const { name, value } of element.attributes) if (/NaN|Infinity/.test(value)) found.push(`${element.localName}[${name}=${value.slice(0, 60)}]`);
+    for (const { name, value } of element.attributes)
+      if (/NaN|Infinity/.test(value)) found.push(`${element.localName}[${name}=${value.slice(0, 60)}]`);
   }
   return found;
 }
@@ -108,9 +123,11 @@ describe('the renderer with the hostile corpus and forged payloads (jsdom)', () 
     const root = await render(payload.data);
     expect(dangers(root)).toEqual([]);
     const text = root.textContent ?? '';
-    for (const literal of payload.literal) expect(text.includes(literal), `shows ${JSON.stringify(literal.slice(0, 80))} literally`).toBe(true);
+    for (const literal of payload.literal)
+      expect(text.includes(literal), `shows ${JSON.stringify(literal.slice(0, 80))} literally`).toBe(true);
     if (payload.fromKernel && !isNanBug(payload)) expect(notANumber(root)).toEqual([]);
-    for (const source of mermaid.sources) for (const mark of TAINT) expect(source.includes(mark), `mermaid source holds ${mark}`).toBe(false);
+    for (const source of mermaid.sources)
+      for (const mark of TAINT) expect(source.includes(mark), `mermaid source holds ${mark}`).toBe(false);
     for (const annotation of root.querySelectorAll('annotation')) {
       for (const mark of TAINT) expect(annotation.textContent?.includes(mark), `TeX holds ${mark}`).toBe(false);
     }
@@ -124,34 +141,74 @@ describe('the renderer with the hostile corpus and forged payloads (jsdom)', () 
 
   it(`random payloads built from hostile strings and numbers never create anything executable (${FUZZ_RUNS.payloads} payloads)`, async () => {
     const hostile = fc.constantFrom(...HOSTILE_STRINGS.map((s) => s.slice(0, 300)));
-    const anything = fc.oneof(hostile, fc.double(), fc.constantFrom(null, true, [], {}), fc.array(fc.double(), { maxLength: 4 }));
-    const vector = fc.oneof({ weight: 4, arbitrary: fc.array(fc.oneof({ weight: 5, arbitrary: fc.double() }, anything), { minLength: 1, maxLength: 4 }) }, anything);
+    const anything = fc.oneof(
+      hostile,
+      fc.double(),
+      fc.constantFrom(null, true, [], {}),
+      fc.array(fc.double(), { maxLength: 4 }),
+    );
+    const vector = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.array(fc.oneof({ weight: 5, arbitrary: fc.double() }, anything), { minLength: 1, maxLength: 4 }),
+      },
+      anything,
+    );
     const stepArb = fc.record({
-      t: fc.oneof(fc.nat(), anything), x: vector, h_prev: vector, c_prev: vector,
+      t: fc.oneof(fc.nat(), anything),
+      x: vector,
+      h_prev: vector,
+      c_prev: vector,
       z: fc.record({ f: vector, i: vector, g: vector, o: vector }),
-      f: vector, i: vector, g: vector, o: vector, fc: vector, ig: vector, c: vector, tanh_c: vector, h: vector, y: fc.option(vector, { nil: undefined }),
+      f: vector,
+      i: vector,
+      g: vector,
+      o: vector,
+      fc: vector,
+      ig: vector,
+      c: vector,
+      tanh_c: vector,
+      h: vector,
+      y: fc.option(vector, { nil: undefined }),
     });
     const payload = fc.record({
       version: fc.oneof({ weight: 9, arbitrary: fc.constant(1) }, anything),
       steps: fc.array(stepArb, { maxLength: 3 }),
       totalSteps: fc.oneof(fc.nat(), anything),
-      expects: fc.array(fc.record({ line: anything, text: hostile, name: anything, pass: fc.boolean(), expected: vector, actual: fc.option(vector), tolerance: anything }), { maxLength: 3 }),
-      problems: fc.array(fc.record({ line: anything, column: anything, length: anything, severity: anything, message: hostile }), { maxLength: 3 }),
+      expects: fc.array(
+        fc.record({
+          line: anything,
+          text: hostile,
+          name: anything,
+          pass: fc.boolean(),
+          expected: vector,
+          actual: fc.option(vector),
+          tolerance: anything,
+        }),
+        { maxLength: 3 },
+      ),
+      problems: fc.array(
+        fc.record({ line: anything, column: anything, length: anything, severity: anything, message: hostile }),
+        { maxLength: 3 },
+      ),
       shows: fc.array(fc.record({ line: anything, what: hostile }), { maxLength: 2 }),
       notation: fc.oneof(fc.constantFrom('words', 'symbols'), hostile),
     });
-    await fc.assert(fc.asyncProperty(payload, async (data) => {
-      mermaid.sources.length = 0;
-      const root = await render(data);
-      expect(dangers(root)).toEqual([]);
-      if (data.version === 1) {
-        const text = root.textContent ?? '';
-        for (const e of data.expects) expect(text.includes(e.text)).toBe(true);
-        for (const p of data.problems) expect(text.includes(p.message)).toBe(true);
-      }
-      for (const source of mermaid.sources) for (const mark of TAINT) expect(source.includes(mark)).toBe(false);
-      api.disposeOutputItem?.();
-      document.body.replaceChildren();
-    }), { numRuns: FUZZ_RUNS.payloads, seed: 5150 });
+    await fc.assert(
+      fc.asyncProperty(payload, async (data) => {
+        mermaid.sources.length = 0;
+        const root = await render(data);
+        expect(dangers(root)).toEqual([]);
+        if (data.version === 1) {
+          const text = root.textContent ?? '';
+          for (const e of data.expects) expect(text.includes(e.text)).toBe(true);
+          for (const p of data.problems) expect(text.includes(p.message)).toBe(true);
+        }
+        for (const source of mermaid.sources) for (const mark of TAINT) expect(source.includes(mark)).toBe(false);
+        api.disposeOutputItem?.();
+        document.body.replaceChildren();
+      }),
+      { numRuns: FUZZ_RUNS.payloads, seed: 5150 },
+    );
   }, 300_000);
 });

@@ -9,7 +9,20 @@ describe('diagramSource', () => {
 
   it('is a top-to-bottom flowchart with the live values of the last step', () => {
     expect(source.startsWith('flowchart TB\n')).toBe(true);
-    for (const value of ['6.40', '0.998', '4.60', '0.99', '0.75', '0.635', '5.14', '0.994', '4.99', '5.62', '0.99997', '2.99']) {
+    for (const value of [
+      '6.40',
+      '0.998',
+      '4.60',
+      '0.99',
+      '0.75',
+      '0.635',
+      '5.14',
+      '0.994',
+      '4.99',
+      '5.62',
+      '0.99997',
+      '2.99',
+    ]) {
       expect(source).toContain(value);
     }
   });
@@ -46,7 +59,11 @@ describe('diagramSource', () => {
   });
 
   it('holds only plain label characters besides its own arrows and <br/>', () => {
-    const labels = source.split('\n').slice(1).join('\n').replace(/<br\/>|-->/g, '');
+    const labels = source
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .replace(/<br\/>|-->/g, '');
     expect(labels).not.toMatch(/[<>%{}`\\]/);
   });
 });

@@ -18,7 +18,10 @@ describe('the walkthrough step (H = X = 1), in symbols', () => {
     ['i', ['i_t', '\\sigma(2.30\\cdot 1 + 1.85\\cdot 1 + 0.45) = \\sigma(4.60) = 0.99']],
     ['g', ['\\tilde{C}_t', '\\tanh(0.45\\cdot 1 + 0.35\\cdot 1 + (-0.05)) = \\tanh(0.75) = 0.635']],
     ['o', ['o_t', '\\sigma(-0.03\\cdot 1 + 4.67\\cdot 1 + 0.50) = \\sigma(5.14) = 0.994']],
-    ['c', ['C_t', 'f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t', '0.998\\cdot 5 + 0.99\\cdot 0.635 = 4.99 + 0.629 = 5.62']],
+    [
+      'c',
+      ['C_t', 'f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t', '0.998\\cdot 5 + 0.99\\cdot 0.635 = 4.99 + 0.629 = 5.62'],
+    ],
     ['h', ['h_t', 'o_t \\odot \\tanh(C_t)', '0.994\\cdot \\tanh(5.62) = 0.994\\cdot 0.99997 = 0.994']],
     ['y', ['y_t', 'W_y\\, h_t + b_y', '2\\cdot 0.994 + 1 = 2.99']],
   ] as Array<[EquationKey, string[]]>)('%s: formula, numbers substituted, result', (key, parts) => {
@@ -66,7 +69,13 @@ describe('vectors', () => {
       b: Array<number>(hidden).fill(0),
     });
     const weights = { hidden, input: 3, gates: { f: gate(), i: gate(), g: gate(), o: gate() } };
-    const step: StepTrace = lstmStep(weights, 1, [1, 2, 3], Array<number>(hidden).fill(0.5), Array<number>(hidden).fill(1));
+    const step: StepTrace = lstmStep(
+      weights,
+      1,
+      [1, 2, 3],
+      Array<number>(hidden).fill(0.5),
+      Array<number>(hidden).fill(1),
+    );
     const f = equation(buildEquations(step, weights, 'symbols'), 'f');
     expect(f).toContain('W_f\\!: 7\\times 10');
     expect(f).not.toContain('array');

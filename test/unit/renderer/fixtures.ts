@@ -7,7 +7,9 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** z = Wx·x + Wh·h + b for one gate. */
 function preActivation(gate: GateWeights, x: Vector, h: Vector): Vector {
-  return gate.b.map((b, r) => b + gate.wx[r].reduce((s, w, k) => s + w * x[k], 0) + gate.wh[r].reduce((s, w, k) => s + w * h[k], 0));
+  return gate.b.map(
+    (b, r) => b + gate.wx[r].reduce((s, w, k) => s + w * x[k], 0) + gate.wh[r].reduce((s, w, k) => s + w * h[k], 0),
+  );
 }
 
 export function lstmStep(weights: ModelWeights, t: number, x: Vector, h_prev: Vector, c_prev: Vector): StepTrace {
@@ -43,7 +45,13 @@ export const SEED_WEIGHTS: ModelWeights = {
   dense: { w: [[2]], b: [1] },
 };
 
-export function expectResult(text: string, name: string, expected: Vector, actual: Vector | null, tolerance = 0.01): ExpectResult {
+export function expectResult(
+  text: string,
+  name: string,
+  expected: Vector,
+  actual: Vector | null,
+  tolerance = 0.01,
+): ExpectResult {
   const pass = actual !== null && actual.every((v, k) => Math.abs(v - expected[k]) <= tolerance);
   return { line: 1, text, name, pass, expected, actual, tolerance };
 }
@@ -73,15 +81,58 @@ export function vectorPayload(count: number, keep = count): StepPayload {
     hidden: 2,
     input: 2,
     gates: {
-      f: { wx: [[0.5, -0.3], [1.2, 0.4]], wh: [[0.8, 0.1], [-0.2, 0.6]], b: [1, 0.5] },
-      i: { wx: [[2.1, 0.2], [-1.1, 0.9]], wh: [[0.3, -0.4], [0.7, 0.2]], b: [0.1, -0.2] },
-      g: { wx: [[1.5, -2], [0.8, 1.1]], wh: [[-0.5, 0.9], [0.4, -0.3]], b: [0, 0.2] },
-      o: { wx: [[4, 3], [-0.6, 0.5]], wh: [[1.1, 0.3], [0.2, 0.9]], b: [0.3, 0.1] },
+      f: {
+        wx: [
+          [0.5, -0.3],
+          [1.2, 0.4],
+        ],
+        wh: [
+          [0.8, 0.1],
+          [-0.2, 0.6],
+        ],
+        b: [1, 0.5],
+      },
+      i: {
+        wx: [
+          [2.1, 0.2],
+          [-1.1, 0.9],
+        ],
+        wh: [
+          [0.3, -0.4],
+          [0.7, 0.2],
+        ],
+        b: [0.1, -0.2],
+      },
+      g: {
+        wx: [
+          [1.5, -2],
+          [0.8, 1.1],
+        ],
+        wh: [
+          [-0.5, 0.9],
+          [0.4, -0.3],
+        ],
+        b: [0, 0.2],
+      },
+      o: {
+        wx: [
+          [4, 3],
+          [-0.6, 0.5],
+        ],
+        wh: [
+          [1.1, 0.3],
+          [0.2, 0.9],
+        ],
+        b: [0.3, 0.1],
+      },
     },
     dense: { w: [[1.5, -0.7]], b: [0.2] },
   };
   const steps: StepTrace[] = [];
-  let [h, c] = [[0, 0], [0, 0]];
+  let [h, c] = [
+    [0, 0],
+    [0, 0],
+  ];
   for (let t = 1; t <= count; t++) {
     const step = lstmStep(weights, t, [Math.sin(t / 2), Math.cos(t / 3)], h, c);
     steps.push(step);
@@ -103,7 +154,16 @@ export function vectorPayload(count: number, keep = count): StepPayload {
 
 /** A cell that only set weights: no step. */
 export function weightsOnlyPayload(): StepPayload {
-  return { version: 1, steps: [], totalSteps: 0, expects: [], problems: [], shows: [], weights: SEED_WEIGHTS, notation: 'words' };
+  return {
+    version: 1,
+    steps: [],
+    totalSteps: 0,
+    expects: [],
+    problems: [],
+    shows: [],
+    weights: SEED_WEIGHTS,
+    notation: 'words',
+  };
 }
 
 export const HOSTILE_TEXTS = [

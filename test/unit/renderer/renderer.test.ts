@@ -100,7 +100,13 @@ describe('the walkthrough step', () => {
   it('labels the activation curves with the evaluated points', async () => {
     const root = await render(seedPayload());
     const labels = [...root.querySelectorAll('svg.curve')].map((svg) => svg.getAttribute('aria-label'));
-    expect(labels).toEqual(['σ(6.40) = 0.998', 'σ(4.60) = 0.99', 'tanh(0.75) = 0.635', 'σ(5.14) = 0.994', 'tanh(5.62) = 0.99997']);
+    expect(labels).toEqual([
+      'σ(6.40) = 0.998',
+      'σ(4.60) = 0.99',
+      'tanh(0.75) = 0.635',
+      'σ(5.14) = 0.994',
+      'tanh(5.62) = 0.99997',
+    ]);
     // 6.40 lies beyond the axis (±6): the point sits on the edge with an arrow.
     expect(root.querySelector('svg.curve .clamp-arrow')).not.toBeNull();
   });
@@ -150,7 +156,17 @@ describe('several steps', () => {
     const table = root.querySelector('table.steps');
     expect(table?.querySelector('caption')?.textContent).toBe('8 of 40 steps (first and last)');
     const rows = [...(table?.querySelectorAll('tbody tr') ?? [])];
-    expect(rows.map((row) => row.querySelector('td')?.textContent)).toEqual(['1', '2', '3', '4', '…', '37', '38', '39', '40']);
+    expect(rows.map((row) => row.querySelector('td')?.textContent)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '…',
+      '37',
+      '38',
+      '39',
+      '40',
+    ]);
     expect(root.querySelector('svg.timeline')).not.toBeNull();
     expect(messages[0]).toMatchObject({ tables: 1, diagrams: 1, formulas: 7, curves: 5, errors: [] });
   });
@@ -221,7 +237,9 @@ describe('untrusted text', () => {
 describe('lifecycle', () => {
   it('re-renders the diagram in the dark theme when VS Code switches theme', async () => {
     await render(seedPayload());
-    expect(mermaid.initialize).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'default', securityLevel: 'strict' }));
+    expect(mermaid.initialize).toHaveBeenLastCalledWith(
+      expect.objectContaining({ theme: 'default', securityLevel: 'strict' }),
+    );
     document.body.className = 'vscode-dark';
     await vi.waitFor(() => expect(mermaid.render).toHaveBeenCalledTimes(2));
     expect(mermaid.initialize).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'dark' }));
