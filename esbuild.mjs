@@ -1,6 +1,7 @@
-// Builds the extension host bundle, the notebook renderer bundle, the CLI and the benchmark.
+// Builds the extension host bundles (Node and web worker), the notebook renderer bundle, the CLI and the benchmark.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { NODE_GLOBAL_MARKERS, webGuard } from './scripts/lib/web-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,12 +16,29 @@ const common = {
 /** Extension host: Node, CommonJS, `vscode` provided by the host. */
 const extension = {
   ...common,
-  entryPoints: { extension: 'src/extension/extension.ts' },
+  entryPoints: { extension: 'src/extension/node.ts' },
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',
   target: 'node18',
   external: ['vscode'],
+};
+
+/**
+ * Extension host in a web worker (VS Code for the web): CommonJS as VS Code loads it, no Node built-in
+ * and no Node global (the guard fails the build on either), always minified so its size is the shipped one.
+ */
+const web = {
+  ...common,
+  entryPoints: { extension: 'src/extension/web.ts' },
+  outdir: 'dist/web',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  minify: true,
+  external: ['vscode'],
+  define: NODE_GLOBAL_MARKERS,
+  plugins: [webGuard('dist/web/extension.js')],
 };
 
 /**
@@ -79,7 +97,7 @@ function copyAssets() {
 // Chunk names carry content hashes: start clean so stale chunks never reach the package.
 rmSync('dist/renderer', { recursive: true, force: true });
 
-const builds = [extension, renderer, libraries, node];
+const builds = [extension, web, renderer, libraries, node];
 if (watch) {
   copyAssets();
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -12,7 +12,9 @@
 // line itself when the tests could not print theirs (a crash, a timeout).
 //
 // Environment: LSTM_TEST_TIMEOUT (seconds, default 600), LSTM_VERBOSE=1 (show the workbench's
-// own console and the server's output), LSTM_KEEP_TEMP=1 (keep the run folder for inspection).
+// own console and the server's output), LSTM_KEEP_TEMP=1 (keep the run folder for inspection),
+// LSTM_EXTENSION_HOST=web (run the extensions under development, and so their tests, in the web
+// worker extension host, as VS Code for the web does, through the user setting remote.extensionKind).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { format } from 'node:util';
@@ -102,6 +104,18 @@ const NOISE = [
 ];
 const isWorkbenchNoise = (text) => NOISE.some((pattern) => pattern.test(text));
 
+/** User settings that move the extensions under development into the web worker extension host. */
+function extensionHostSettings(extensionDirs) {
+  const host = process.env.LSTM_EXTENSION_HOST || 'node';
+  if (host === 'node') return {};
+  if (host !== 'web') throw new Error(`LSTM_EXTENSION_HOST is "${host}"; it can be node or web`);
+  const ids = extensionDirs.map((dir) => {
+    const { publisher, name } = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'));
+    return `${publisher}.${name}`;
+  });
+  return { 'remote.extensionKind': Object.fromEntries(ids.map((id) => [id, ['web']])) };
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.version) return (printVersion(), 0);
@@ -138,6 +152,7 @@ async function main() {
       runDir,
       userDataDir: options.userDataDir,
       extensionsDir: options.extensionsDir,
+      settings: extensionHostSettings(options.extensionDevelopmentPaths),
       smokeTestDriver: true,
       extraArgs: options.disableExtensions ? ['--vscode-option', 'disable-extensions'] : [],
       inheritOutput: verbose,

@@ -1,4 +1,5 @@
-// Entry point: a flat list of registrations. Each piece lives in its own file.
+// The shared activate of both entries (node.ts, web.ts): a flat list of registrations. Each piece
+// lives in its own file; what differs between the hosts comes in `platform`.
 import * as vscode from 'vscode';
 import { AnalysisCache } from './analysis';
 import { copyLessons, newNotebook, openLesson, restartKernel } from './commands';
@@ -7,11 +8,17 @@ import { CellDiagnostics } from './diagnostics';
 import { FileProblems } from './fileProblems';
 import { HoverProvider } from './hover';
 import { LstmKernel } from './kernel';
+import type { Platform } from './platform';
 import { QuickFixProvider } from './quickFix';
 import { CellResults } from './results';
 import { CELL_LANGUAGE, LstmSerializer, NOTEBOOK_TYPE, serializerOptions } from './serializer';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` gives other extensions (and the tests): which extension host this copy runs in. */
+export interface LstmNotebooksApi {
+  readonly host: Platform['host'];
+}
+
+export function activate(context: vscode.ExtensionContext, platform: Platform): LstmNotebooksApi {
   const analyses = new AnalysisCache();
   const results = new CellResults();
   const diagnostics = new CellDiagnostics(analyses);
@@ -35,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
       openLesson(context.extensionUri, name),
     ),
   );
+  return { host: platform.host };
 }
 
 export function deactivate(): void {}

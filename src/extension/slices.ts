@@ -3,8 +3,19 @@
 import type { CellExecution } from '../core/session';
 import type { CellResult } from '../core/types';
 
-/** Resolves on the next turn of the event loop, after pending I/O and messages. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Resolves on the next turn of the event loop, after pending I/O and messages: a message to itself, as
+ * Node's setImmediate would, but also in the web worker host, and without setTimeout's 4 ms clamp.
+ */
+export const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 
 export async function runInSlices(
   run: CellExecution,

@@ -6,6 +6,10 @@ export const EXTENSION_ID = 'lstm-notebooks.lstm-notebooks';
 export const NOTEBOOK_TYPE = 'lstm-notebook';
 export const CONTROLLER_ID = 'lstm-kernel';
 
+/** The extension host this bundle of the tests was built for (scripts/test-integration.mjs defines it). */
+declare const LSTM_TEST_HOST: 'node' | 'web';
+export const TEST_HOST = LSTM_TEST_HOST;
+
 /** The `.lstm` files of the test workspace (a fresh copy of `lessons/`), sorted by path. */
 export async function lessonUris(): Promise<vscode.Uri[]> {
   const uris = await vscode.workspace.findFiles('**/*.lstm');

@@ -1,0 +1,12 @@
+// The `main` entry: VS Code's Node extension host (desktop, remotes, Codespaces).
+import type * as vscode from 'vscode';
+import { activate as activateShared, type LstmNotebooksApi } from './extension';
+import type { Platform } from './platform';
+
+const NODE: Platform = { host: 'node' };
+
+export function activate(context: vscode.ExtensionContext): LstmNotebooksApi {
+  return activateShared(context, NODE);
+}
+
+export { deactivate } from './extension';
