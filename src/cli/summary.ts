@@ -8,13 +8,16 @@ function short(values: readonly number[]): string {
   return text.length === 1 ? text[0] : `[${text.join(', ')}]`;
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function summarize(report: FileReport, verbose: boolean): string {
+  if (report.unreadable !== undefined) return `FAILED: ${report.file}: cannot read it: ${report.unreadable}`;
   const out: string[] = [];
   for (const w of report.warnings) out.push(`${report.file}:${w.line}:${w.column}: warning: ${w.message}`);
   for (const cell of report.cells) {
     const { result } = cell;
     const mark = cell.ok ? '✓' : '✗';
-    const steps = result.stepsRun ? `${result.stepsRun} step${result.stepsRun === 1 ? '' : 's'}` : 'no steps';
+    const steps = result.stepsRun ? count(result.stepsRun, 'step') : 'no steps';
     out.push(`${mark} cell ${cell.index} (line ${cell.line}): ${steps}`);
     const last = result.steps.at(-1);
     if (verbose && last) {
@@ -34,6 +37,7 @@ export function summarize(report: FileReport, verbose: boolean): string {
     for (const e of cell.expects) {
       const actual = e.actual ? short(e.actual) : 'nothing';
       out.push(`    ${e.pass ? 'pass' : 'FAIL'}  line ${e.line}: ${e.text}   (actual ${actual})`);
+      if (e.hint) out.push(`          ${e.hint}`);
     }
     for (const e of cell.errors) out.push(`    ${report.file}:${e.line}:${e.column}: error: ${e.message}`);
   }
@@ -41,7 +45,7 @@ export function summarize(report: FileReport, verbose: boolean): string {
   const failed = expects.filter((e) => !e.pass).length;
   const errors = report.cells.reduce((n, c) => n + c.errors.length, 0);
   out.push(
-    `${report.ok ? 'ok' : 'FAILED'}: ${report.file}: ${report.cells.length} code cells, ${expects.length - failed} expects passed, ${failed} failed, ${errors} errors`,
+    `${report.ok ? 'ok' : 'FAILED'}: ${report.file}: ${count(report.cells.length, 'code cell')}, ${count(expects.length - failed, 'expect')} passed, ${failed} failed, ${count(errors, 'error')}`,
   );
   return out.join('\n');
 }

@@ -61,8 +61,24 @@ function closesFence(line: string, fence: Fence): boolean {
   return !!match && match[1][0] === fence.char && match[1].length >= fence.length;
 }
 
+/** A code cell opens at the line start with the info string lstm, in any case (```LSTM runs too). */
 function isCodeCellFence(fence: Fence | undefined): fence is Fence {
-  return !!fence && fence.indent === 0 && fence.info === 'lstm';
+  return !!fence && fence.indent === 0 && fence.info.toLowerCase() === 'lstm';
+}
+
+/**
+ * Why a fence that looks like a code cell is markdown, or undefined when it does not look like one:
+ * indented (the way a markdown cell shows a code example), or with more after lstm.
+ */
+function lookalikeWarning(fence: Fence): string | undefined {
+  const words = fence.info.split(/\s+/);
+  if (words[0].toLowerCase() !== 'lstm') return undefined;
+  const opened = fence.char.repeat(fence.length) + fence.info;
+  if (fence.indent > 0)
+    return `This ${opened} fence is indented, so it is markdown and never runs. Start it at the beginning of the line to make it a code cell.`;
+  if (words.length > 1)
+    return `This ${opened} fence has more than "lstm" after it, so it is markdown and never runs. Write just ${fence.char.repeat(fence.length)}lstm to make it a code cell.`;
+  return undefined;
 }
 
 function isSeparator(line: string): boolean {
@@ -78,7 +94,7 @@ interface Segment {
 }
 
 /** Finds code cells and markdown runs, the way a CommonMark reader would see the fences. */
-function segment(lines: readonly SourceLine[]): Segment[] {
+function segment(lines: readonly SourceLine[], problems: Problem[]): Segment[] {
   const segments: Segment[] = [];
   let markdownFrom = 0;
   let openMarkdownFence: Fence | undefined;
@@ -102,6 +118,9 @@ function segment(lines: readonly SourceLine[]): Segment[] {
       markdownFrom = close + 1;
     } else if (fence) {
       openMarkdownFence = fence;
+      const warning = lookalikeWarning(fence);
+      if (warning)
+        problems.push({ line: i + 1, column: 1, length: text.length, severity: 'warning', message: warning });
     } else if (isSeparator(text) && i > markdownFrom) {
       flushMarkdown(i);
       markdownFrom = i;
@@ -131,7 +150,7 @@ export function parseNotebook(text: string): NotebookDoc {
   const lines = splitLines(text.slice(bom.length));
   const doc: NotebookDoc = { cells: [], bom, eol: dominantEol(lines), trailing: '', problems: [] };
   let pending = ''; // blank text waiting for the next cell to own it
-  for (const seg of segment(lines)) {
+  for (const seg of segment(lines, doc.problems)) {
     const slice = joinLines(lines, seg.from, seg.to);
     if (seg.kind === 'markdown') {
       let from = seg.from;
@@ -155,7 +174,7 @@ export function parseNotebook(text: string): NotebookDoc {
           column: 1,
           length: lines[seg.from].text.length,
           severity: 'warning',
-          message: `This code cell's fence ${fence.char.repeat(fence.length)}lstm is never closed, so the cell runs to the end of the file.`,
+          message: `This code cell's fence ${fence.char.repeat(fence.length)}${fence.info} is never closed, so the cell runs to the end of the file.`,
         });
       }
     }

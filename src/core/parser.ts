@@ -1,7 +1,10 @@
 // Reads a code cell's tokens into statements. Errors are collected, never thrown.
 import { problemAt, tokenizeInSlices, type Token } from './lexer';
-import { MAX_STATEMENT_TOKENS } from './limits';
-import { impliedTolerance } from './numbers';
+import { LineReader, spanOf, type Span } from './lineReader';
+import { reportComma, unquotedPath } from './mistakes';
+import { impliedTolerance, literalValue } from './numbers';
+import { StatementSplitter, tooLong } from './statementSplitter';
+import { readValue, type Value } from './values';
 import { closest, didYouMean } from './suggest';
 import type { GateSymbol, Problem } from './types';
 import {
@@ -15,19 +18,8 @@ import {
   type ValueName,
 } from './vocabulary';
 
-/** Where something is in the cell: 1-based line and column, length in characters. */
-export interface Span {
-  line: number;
-  column: number;
-  length: number;
-}
-
-export interface Value {
-  /** 0: a number, 1: a vector [..], 2: a matrix [[..], ..]. */
-  depth: 0 | 1 | 2;
-  data: number | number[] | number[][];
-  span: Span;
-}
+export type { Span } from './lineReader';
+export type { Value } from './values';
 
 export interface Setting {
   key: string;
@@ -54,192 +46,20 @@ export interface ParsedCell {
   tokens: Token[];
 }
 
-const spanOf = (token: Token): Span => ({ line: token.line, column: token.column, length: token.text.length });
-
-/** A logical line: the tokens of one statement, or how many there were when too many to keep. */
-type LogicalLine = { tokens: Token[]; overflow: number };
-
-/**
- * Splits tokens into statements as the tokenizer reads them: a statement ends at a line break outside
- * brackets, so a matrix may span lines. Beyond MAX_STATEMENT_TOKENS a statement's tokens are only
- * counted, so a hostile cell costs the memory of one statement at most, not of all its tokens.
- */
-class StatementSplitter {
-  private current: Token[] = [];
-  private overflow = 0;
-  private depth = 0;
-  private ready: LogicalLine[] = [];
-
-  push(token: Token): void {
-    if (token.kind === 'comment') return;
-    if (token.kind === 'newline') {
-      if (this.depth === 0 && this.current.length) this.flush();
-      return;
-    }
-    if (token.text === '[') this.depth++;
-    if (token.text === ']') this.depth = Math.max(0, this.depth - 1);
-    if (this.current.length < MAX_STATEMENT_TOKENS) this.current.push(token);
-    else this.overflow++;
-  }
-
-  end(): void {
-    if (this.current.length) this.flush();
-  }
-
-  /** The statements completed since the last call. */
-  take(): LogicalLine[] {
-    const lines = this.ready;
-    this.ready = [];
-    return lines;
-  }
-
-  private flush(): void {
-    this.ready.push({ tokens: this.current, overflow: this.overflow });
-    this.current = [];
-    this.overflow = 0;
-  }
+/** Whether two keys of one line set the same weights: the same key, or W with a part of it (or dense's w). */
+function overlaps(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pair = [a, b].sort().join(' ');
+  return pair === 'W wh' || pair === 'W wx' || pair === 'W w';
 }
 
-class LineReader {
-  position = 0;
-  constructor(
-    readonly tokens: Token[],
-    readonly problems: Problem[],
-  ) {}
-
-  peek(): Token | undefined {
-    return this.tokens[this.position];
-  }
-
-  next(): Token | undefined {
-    return this.tokens[this.position++];
-  }
-
-  get done(): boolean {
-    return this.position >= this.tokens.length;
-  }
-
-  /** The last token read, or the line's last token, for errors about something missing. */
-  get last(): Token {
-    return this.tokens[Math.min(this.position, this.tokens.length) - 1] ?? this.tokens[0];
-  }
-
-  fail(at: Token | Span | undefined, message: string, suggestion?: string): undefined {
-    const span = at ? ('text' in at ? spanOf(at) : at) : afterToken(this.last);
-    this.problems.push(problemAt(span.line, span.column, span.length, message, suggestion));
-    return undefined;
-  }
-
-  expectPunct(text: string, what: string): boolean {
-    const token = this.peek();
-    if (token?.text === text) {
-      this.position++;
-      return true;
-    }
-    this.fail(token, token ? `Expected ${what} but found "${token.text}".` : `Expected ${what} here.`);
-    return false;
-  }
-}
-
-function afterToken(token: Token): Span {
-  return { line: token.line, column: token.column + token.text.length, length: 1 };
-}
-
-const MAX_DEPTH = 2;
-
-/** number | [v, v, ...] | [[..], [..]]. Reports and returns undefined on a malformed value. */
-function readValue(reader: LineReader, what: string): Value | undefined {
-  const first = reader.peek();
-  if (!first)
-    return reader.fail(undefined, `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) here.`);
-  if (first.kind === 'number') {
-    reader.next();
-    return finiteNumber(reader, first) === undefined
-      ? undefined
-      : { depth: 0, data: Number(first.text), span: spanOf(first) };
-  }
-  if (first.text !== '[') {
-    const hint =
-      first.kind === 'word' && /^(inf|nan|infinity)$/i.test(first.text) ? ' Values must be finite numbers.' : '';
-    reader.next();
-    return reader.fail(
-      first,
-      `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) but found "${first.text}".${hint}`,
-    );
-  }
-  const data = readBracketed(reader, 1);
-  if (data === undefined) return undefined;
-  const end = reader.last;
-  const span: Span =
-    first.line === end.line
-      ? { line: first.line, column: first.column, length: end.column + end.text.length - first.column }
-      : { line: first.line, column: first.column, length: 1 };
-  const depth = Array.isArray(data[0]) ? 2 : 1;
-  if (depth === 2) {
-    const rows = data as number[][];
-    if (rows.some((row) => !Array.isArray(row)))
-      return reader.fail(span, 'A matrix must have only rows [..], not numbers beside them.');
-    const width = rows[0].length;
-    const bad = rows.findIndex((row) => row.length !== width);
-    if (bad >= 0)
-      return reader.fail(
-        span,
-        `Every row of a matrix needs the same length: row 1 has ${width} values but row ${bad + 1} has ${rows[bad].length}.`,
-      );
-  } else if (data.some((item) => Array.isArray(item))) {
-    return reader.fail(span, 'A vector must hold only numbers; a matrix must hold only rows.');
-  }
-  return { depth, data: data as number[] | number[][], span };
-}
-
-function finiteNumber(reader: LineReader, token: Token): number | undefined {
-  const value = Number(token.text);
-  if (!Number.isFinite(value))
-    return reader.fail(token, `${token.text} is too large for a float64 (the largest is about 1.8e+308).`);
-  return value;
-}
-
-/** Reads from just after '[' to the matching ']'. Depth is bounded, so hostile nesting can't recurse deeply. */
-function readBracketed(reader: LineReader, depth: number): (number | number[])[] | undefined {
-  const open = reader.next() as Token;
-  const items: (number | number[])[] = [];
-  if (reader.peek()?.text === ']') {
-    reader.next();
-    return reader.fail(open, 'Empty brackets: a vector needs at least one value.');
-  }
-  for (;;) {
-    const token = reader.peek();
-    if (!token) return reader.fail(open, 'This bracket is never closed.');
-    if (token.text === '[') {
-      if (depth >= MAX_DEPTH) return skipNested(reader, token);
-      const row = readBracketed(reader, depth + 1);
-      if (row === undefined) return undefined;
-      items.push(row as number[]);
-    } else if (token.kind === 'number') {
-      reader.next();
-      const value = finiteNumber(reader, token);
-      if (value === undefined) return undefined;
-      items.push(value);
-    } else {
-      return reader.fail(token, `Expected a number inside the brackets but found "${token.text}".`);
-    }
-    const separator = reader.next();
-    if (separator?.text === ']') return items;
-    if (separator?.text !== ',')
-      return reader.fail(
-        separator ?? open,
-        separator ? `Expected "," or "]" but found "${separator.text}".` : 'This bracket is never closed.',
-      );
-    if (reader.peek()?.text === ']') {
-      reader.next(); // a trailing comma, as Python allows
-      return items;
-    }
-  }
-}
-
-function skipNested(reader: LineReader, at: Token): undefined {
-  reader.position = reader.tokens.length;
-  return reader.fail(at, 'Brackets nest deeper than a matrix allows (2 levels: [[..], [..]]).');
+/** "forget wx = 0.5 wh = 0.5" for the owner "The forget gate". */
+function exampleSettings(owner: string, keys: readonly string[]): string {
+  const word = owner.split(' ')[1];
+  return `${word} ${keys
+    .slice(0, 2)
+    .map((k) => `${k} = 0.5`)
+    .join(' ')}`;
 }
 
 /** key = value pairs after `forget` … or `dense`. */
@@ -248,13 +68,12 @@ function readSettings(reader: LineReader, keys: readonly string[], owner: string
   if (reader.done)
     return reader.fail(
       reader.last,
-      `Give ${owner.replace(/^The /, 'the ')} something to set, e.g. ${keys
-        .slice(0, 2)
-        .map((k) => `${k} = 0.5`)
-        .join('  ')}.`,
+      `Give ${owner.replace(/^The /, 'the ')} something to set, e.g. ${exampleSettings(owner, keys)}.`,
     );
   while (!reader.done) {
     const key = reader.next() as Token;
+    if (key.text === ',' && settings.length)
+      return reader.fail(key, `Separate the keys with spaces, not commas, e.g. ${exampleSettings(owner, keys)}.`);
     if (key.kind !== 'word' || !keys.includes(key.text)) {
       const suggestion = key.kind === 'word' ? closest(key.text, keys) : undefined;
       return reader.fail(
@@ -263,6 +82,14 @@ function readSettings(reader: LineReader, keys: readonly string[], owner: string
         suggestion,
       );
     }
+    const clash = settings.find((s) => overlaps(s.key, key.text));
+    if (clash)
+      return reader.fail(
+        key,
+        clash.key === key.text
+          ? `${key.text} is set twice on this line; keep one (the second would silently replace the first).`
+          : `${clash.key} and ${key.text} set the same weights; keep one of them on this line.`,
+      );
     if (!reader.expectPunct('=', `"=" after ${key.text}`)) return undefined;
     const value = readValue(reader, `a value for ${key.text}`);
     if (!value) return undefined;
@@ -345,9 +172,9 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
             closest(within.text, ['within']),
           );
         const tol = reader.next();
-        if (!tol || tol.kind !== 'number' || !(Number(tol.text) >= 0) || !Number.isFinite(Number(tol.text)))
+        if (!tol || tol.kind !== 'number' || !(literalValue(tol.text) >= 0) || !Number.isFinite(literalValue(tol.text)))
           return reader.fail(tol, 'The tolerance after "within" must be a number ≥ 0, e.g. within 0.01.');
-        tolerances = literals.map(() => Number(tol.text));
+        tolerances = literals.map(() => literalValue(tol.text));
       } else if (unbounded) {
         return reader.fail(
           unbounded,
@@ -361,8 +188,8 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
     }
     case 'load': {
       const path = reader.next();
-      if (!path || path.kind !== 'string')
-        return reader.fail(path, 'load needs a file name in quotes, e.g. load "weights.json".');
+      if (path && path.kind !== 'string') return unquotedPath(reader, source);
+      if (!path) return reader.fail(path, 'load needs a file name in quotes, e.g. load "weights.json".');
       return { type: 'load', path: path.text.slice(1, -1), pathSpan: spanOf(path), span };
     }
     case 'reset':
@@ -432,6 +259,7 @@ export function* parseCellInSlices(
   const statements: Statement[] = [];
   const problems: Problem[] = []; // the parser's; the tokenizer's come first, as before
   let lexerProblems: Problem[] | undefined;
+  const quietLines = new Set<number>();
   let sinceYield = 0;
   while (!lexerProblems) {
     const scanned = scanner.next();
@@ -447,30 +275,26 @@ export function* parseCellInSlices(
       }
       if (overflow) {
         const first = line[0];
-        problems.push(
-          problemAt(
-            first.line,
-            first.column,
-            first.text.length,
-            `This statement has ${line.length + overflow} tokens; one statement holds at most ${MAX_STATEMENT_TOKENS} (MAX_STATEMENT_TOKENS, about ${MAX_STATEMENT_TOKENS / 2} numbers). Split the run into several lines.`,
-          ),
-        );
+        problems.push(problemAt(first.line, first.column, first.text.length, tooLong(first, line.length + overflow)));
         continue;
       }
-      const reader = new LineReader(line, problems);
+      const reader = new LineReader(line, problems, quietLines);
       const statement = readStatement(reader, source);
       if (!statement) continue;
       if (!reader.done) {
         const extra = reader.peek() as Token;
-        reader.fail(
-          extra,
-          `Unexpected "${extra.text}" after the end of the statement. Put each statement on its own line.`,
-        );
+        if (extra.text === ',') reportComma(reader);
+        else
+          reader.fail(
+            extra,
+            `Unexpected "${extra.text}" after the end of the statement. Put each statement on its own line.`,
+          );
         continue;
       }
       statements.push(statement);
     }
     if (!lexerProblems) yield;
   }
-  return { statements, problems: [...lexerProblems, ...problems], tokens };
+  const heard = lexerProblems.filter((problem) => !quietLines.has(problem.line));
+  return { statements, problems: [...heard, ...problems], tokens };
 }

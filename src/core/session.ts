@@ -46,6 +46,8 @@ export class Session {
   /** Counts cell runs, so an error can tell whether a weight was set in this cell or an earlier one. */
   private runCount = 0;
   private packed?: { version: number; H: number; X: number; params: LstmParams; weights: ModelWeights };
+  /** The file the weights came from and its input size X, while no wx was written over them. */
+  private loaded?: { path: string; input: number };
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -112,6 +114,7 @@ export class Session {
   }
 
   reset(): void {
+    this.loaded = undefined;
     this.weights.clear();
     this.x = this.h = this.c = undefined;
     this.time = 0;
@@ -148,14 +151,16 @@ export class Session {
         return;
       }
       case 'gate':
+        if (s.gate === 'f' && s.settings.some((setting) => setting.key === 'wx' || setting.key === 'W'))
+          this.loaded = undefined;
         for (const setting of s.settings) {
           const placed: Placed = { value: setting.value, span: setting.value.span, run };
           if (setting.key === 'W') {
             const split = splitConcatenated(setting.value);
             if (typeof split === 'string') fail(setting.value.span, split);
             else {
-              this.weights.setGate(s.gate, 'wh', { ...placed, value: split.wh });
-              this.weights.setGate(s.gate, 'wx', { ...placed, value: split.wx });
+              this.weights.setGate(s.gate, 'wh', { ...placed, value: split.wh, whole: setting.value });
+              this.weights.setGate(s.gate, 'wx', { ...placed, value: split.wx, whole: setting.value });
             }
           } else {
             this.weights.setGate(s.gate, setting.key as 'wx' | 'wh' | 'b', placed);
@@ -169,7 +174,7 @@ export class Session {
       case 'step': {
         if (s.x)
           this.x = asVector(s.x) ?? fail(s.x.span, `x must be a number or a vector, not a ${describe(s.x)} matrix.`);
-        this.step(s.span, run, recorder);
+        this.step(s.span, run, recorder, s.x?.span);
         yield;
         return;
       }
@@ -177,7 +182,7 @@ export class Session {
         const inputs = this.sequence(s.xs);
         for (const x of inputs) {
           this.x = x;
-          this.step(s.span, run, recorder);
+          this.step(s.span, run, recorder, s.xs.span);
           yield;
         }
         return;
@@ -254,7 +259,8 @@ export class Session {
     return packed.weights;
   }
 
-  private step(span: Span, run: number, recorder: TraceRecorder): void {
+  /** `xSpan`: where this step's input was written, if on its own line. */
+  private step(span: Span, run: number, recorder: TraceRecorder, xSpan?: Span): void {
     const x = this.x ?? fail(span, 'There is no input x yet: set it first (x = 1) or give it here (step x = 1).');
     const H =
       this.h?.length ??
@@ -265,6 +271,13 @@ export class Session {
           ? 'The gates have no weights yet: set forget, input, candidate and output first.'
           : 'The size H of the memory is not known yet: set h (e.g. h = 0) or give the gates their b and wh first.',
       );
+    if (this.loaded && x.length !== this.loaded.input) {
+      const X = this.loaded.input;
+      fail(
+        xSpan ?? span,
+        `x has ${x.length} value${x.length === 1 ? '' : 's'}, but the weights loaded from "${this.loaded.path}" take X = ${X} input${X === 1 ? '' : 's'}: give x ${X} value${X === 1 ? '' : 's'}.`,
+      );
+    }
     const params = this.params(H, x.length, span, run);
     const h = this.h ?? new Array<number>(H).fill(0);
     const c = this.c ?? new Array<number>(H).fill(0);
@@ -352,7 +365,11 @@ export class Session {
     const pass = expected.every(
       (e, k) => Math.abs(actual![k] - e) - s.tolerances[k] <= 1e-12 * Math.max(1, Math.abs(e)),
     );
-    return { ...base, pass, actual: [...actual!] };
+    const unstepped = !pass && this.time === 0 && ['h', 'c', 'short', 'long'].includes(s.name);
+    const hint = unstepped
+      ? `No step has run yet, so ${s.name} is still the value it was given: add a step before this expect.`
+      : undefined;
+    return { ...base, pass, actual: [...actual!], ...(hint ? { hint } : {}) };
   }
 
   private load(path: string, span: Span): void {
@@ -382,6 +399,7 @@ export class Session {
       this.weights.setDense('w', place(loaded.dense.w));
       this.weights.setDense('b', place(loaded.dense.b));
     }
+    this.loaded = { path, input: loaded.input };
     // Trained networks start from zero memory, as PyTorch and Keras do.
     this.h = new Array<number>(loaded.hidden).fill(0);
     this.c = new Array<number>(loaded.hidden).fill(0);

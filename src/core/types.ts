@@ -71,6 +71,8 @@ export interface ExpectResult {
   expected: Vector;
   actual: Vector | null;
   tolerance: number;
+  /** Why a failure may not be what it seems, e.g. no step has run yet. */
+  hint?: string;
 }
 
 /** A `show` statement's request, for renderers that want to focus on one thing. */

@@ -10,6 +10,8 @@ export interface Placed {
   value: Value;
   span: Span;
   run: number;
+  /** The W = [[…]] this wh or wx was cut from, so a shape error can speak of what was written. */
+  whole?: Value;
 }
 
 export interface GateSlots {
@@ -66,7 +68,9 @@ function shapeText(value: Value): string {
 
 /** Splits W (H×(H+X), columns [h, x]) into wh and wx. */
 export function splitConcatenated(value: Value): { wh: Value; wx: Value } | string {
-  const rows = value.depth === 2 ? (value.data as number[][]) : undefined;
+  // A vector is W's single row (H = 1), as the docs promise a vector is read where one row is needed.
+  const rows =
+    value.depth === 2 ? (value.data as number[][]) : value.depth === 1 ? [value.data as number[]] : undefined;
   if (!rows) return `W must be a matrix H×(H+X) with columns [h, x]; this ${shapeText(value)}.`;
   const H = rows.length;
   const X = rows[0].length - H;
@@ -141,13 +145,19 @@ export class WeightStore {
           };
         }
       }
+      const whole = slots.wx!.whole && slots.wx!.whole === slots.wh!.whole ? slots.wx!.whole : undefined;
       const wx = asMatrix(slots.wx!.value, H, X);
+      const wh = asMatrix(slots.wh!.value, H, H);
+      if (whole && (!wx || !wh))
+        return {
+          message: `W of the ${GATE_LABEL[gate]} ${shapeText(whole)}, but W needs H + X = ${stride} columns: H = ${H} for h_{t−1}, then X = ${X} for x_t (H×(H+X) = ${H}×${stride}).`,
+          at: slots.wx,
+        };
       if (!wx)
         return {
           message: `wx of the ${GATE_LABEL[gate]} ${shapeText(slots.wx!.value)}, but it must be H×X = ${H}×${X} (H hidden values, X = ${X} input values).`,
           at: slots.wx,
         };
-      const wh = asMatrix(slots.wh!.value, H, H);
       if (!wh)
         return {
           message: `wh of the ${GATE_LABEL[gate]} ${shapeText(slots.wh!.value)}, but it must be H×H = ${H}×${H} (h has ${H} values).`,
@@ -171,7 +181,13 @@ export class WeightStore {
     if (this.dense) {
       const { w, b } = this.dense;
       if (!w) return { message: 'The dense layer has no w yet: set it, e.g. "dense w = 2 b = 1".', at: b };
-      const Y = w.value.depth === 2 ? (w.value.data as number[][]).length : 1;
+      // A vector is one row (Y = 1), or, when h has a single value, one column (one output per value).
+      const Y =
+        w.value.depth === 2
+          ? (w.value.data as number[][]).length
+          : w.value.depth === 1 && H === 1
+            ? (w.value.data as number[]).length
+            : 1;
       const wy = asMatrix(w.value, Y, H);
       if (!wy)
         return {

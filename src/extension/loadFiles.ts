@@ -17,6 +17,14 @@ function isInside(target: vscode.Uri, folder: vscode.Uri): boolean {
   return target.path.startsWith(root);
 }
 
+/** vscode.FileSystemError codes in a learner's words. */
+const REASONS: Record<string, string> = {
+  FileNotFound: 'there is no such file',
+  FileIsADirectory: 'it is a folder, not a file',
+  NoPermissions: 'you do not have permission to read it',
+  FileNotADirectory: 'a part of its path is a file, not a folder',
+};
+
 async function readOne(notebook: vscode.Uri, path: string): Promise<LoadedFile> {
   if (notebook.scheme === 'untitled')
     return { error: `Save the notebook first: load reads "${path}" next to the notebook file.` };
@@ -30,16 +38,15 @@ async function readOne(notebook: vscode.Uri, path: string): Promise<LoadedFile> 
     return { error: `"${path}" is outside the notebook's folder ${folder.fsPath}; load only reads files inside it.` };
   try {
     const stat = await vscode.workspace.fs.stat(target);
+    if (stat.type & vscode.FileType.Directory) return { error: `Can't read "${path}": it is a folder, not a file.` };
     if (stat.size > MAX_FILE_BYTES)
       return {
         error: `"${path}" is ${Math.round(stat.size / 1048576)} MB; load reads files up to ${MAX_FILE_BYTES / 1048576} MB.`,
       };
     return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(target)) };
   } catch (error) {
-    const reason =
-      error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
-        ? 'there is no such file'
-        : String(error);
+    const code = error instanceof vscode.FileSystemError ? error.code : '';
+    const reason = REASONS[code] ?? String(error);
     return { error: `Can't read "${path}" (${target.fsPath}): ${reason}.` };
   }
 }

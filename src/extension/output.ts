@@ -100,7 +100,8 @@ export function inlineCode(text: string): string {
 
 function expectLine(expect: ExpectResult): string {
   const actual = expect.actual ? vector(expect.actual, (value) => round(value, 6)) : 'nothing yet';
-  return `- ${expect.pass ? '✅' : '❌'} ${inlineCode(expect.text)} (actual ${actual})`;
+  const hint = expect.hint ? ` ${expect.hint}` : '';
+  return `- ${expect.pass ? '✅' : '❌'} ${inlineCode(expect.text)} (actual ${actual})${hint}`;
 }
 
 function stateLine(state: CellResult['state']): string {

@@ -139,12 +139,23 @@ describe('exit codes', () => {
     expect(out.stdout).toBe('usage: lstm-notebook run|check [--json] FILE…\n');
   });
 
-  it('2 with one line on stderr for a missing file, and nothing runs, even for the readable files before it', () => {
+  it("2 with one line on stderr for a missing file, in a learner's words, and the readable files' results still printed", () => {
     const good = lstmNotebook('good.lstm', GOOD);
-    const out = runCli(['check', '--json', good, join(dir, 'missing.lstm')]);
+    const missing = join(dir, 'missing.lstm');
+    const out = runCli(['check', '--json', good, missing]);
     expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
-    expect(out.stderr).toBe(`lstm-notebook: cannot read ${join(dir, 'missing.lstm')}: ENOENT\n`);
+    expect(out.stderr).toBe(`lstm-notebook: cannot read ${missing}: there is no such file\n`);
+    const [first, second] = JSON.parse(out.stdout);
+    expect(first).toMatchObject({ file: good, ok: true });
+    expect(first.cells.flatMap((c: { expects: { pass: boolean }[] }) => c.expects.map((e) => e.pass))).toEqual([
+      true,
+      true,
+    ]);
+    expect(second).toEqual({ file: missing, ok: false, error: 'there is no such file', cells: [] });
+    const text = runCli(['check', missing, good]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain(`FAILED: ${missing}: cannot read it: there is no such file`);
+    expect(text.stdout).toMatch(/^ok: .*good\.lstm: 2 code cells, 2 expects passed/m);
   });
 
   it('2 for a file that is not UTF-8 text', () => {
@@ -155,11 +166,61 @@ describe('exit codes', () => {
     expect(out.stderr).toBe(`lstm-notebook: cannot read ${path}: it is not UTF-8 text\n`);
   });
 
-  it('2 for a directory', () => {
+  it('2 for a directory, said in words (no EISDIR)', () => {
     const out = runCli(['check', dir]);
     expect(out.code).toBe(2);
-    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(out.stderr).toMatch(/^lstm-notebook: cannot read /);
+    expect(out.stderr).toBe(`lstm-notebook: cannot read ${dir}: it is a folder, not a file\n`);
+  });
+
+  it('a notebook with no code cells fails check: nothing ran, so nothing was proven', () => {
+    const file = lstmNotebook('prose.lstm', '# Only words\n\nNo code here.\n');
+    const out = runCli(['check', file]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain(`${file}:1:1: warning: This notebook has no code cells`);
+    expect(out.stdout).toMatch(/^FAILED: .*prose\.lstm: 0 code cells, 0 expects passed, 0 failed, 0 errors$/m);
+  });
+
+  it('one code cell, one expect and one error are counted in the singular', () => {
+    const file = lstmNotebook('one.lstm', '```lstm\nx = 1\nexpect x = 1\nstep\n```\n');
+    expect(runCli(['check', file]).stdout).toMatch(/: 1 code cell, 1 expect passed, 0 failed, 1 error$/m);
+  });
+
+  it('```LSTM and ```Lstm fences run; an indented ```lstm is a warning, not silently skipped', () => {
+    const file = lstmNotebook(
+      'fences.lstm',
+      '```LSTM\nx = 1\nexpect x = 2\n```\n\n```Lstm\nexpect x = 1\n```\n\n  ```lstm\nexpect x = 3\n  ```\n',
+    );
+    const out = runCli(['check', '--json', file]);
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout);
+    expect(report.cells.map((c: { line: number; ok: boolean }) => [c.line, c.ok])).toEqual([
+      [2, false],
+      [7, true],
+    ]);
+    expect(report.warnings).toEqual([
+      {
+        line: 10,
+        column: 1,
+        length: 9,
+        message:
+          'This ```lstm fence is indented, so it is markdown and never runs. Start it at the beginning of the line to make it a code cell.',
+      },
+    ]);
+  });
+
+  it('an expect of c that fails before any step says that nothing ran', () => {
+    const file = lstmNotebook('nostep.lstm', '```lstm\nc = 5\nexpect c = 5.62\n```\n');
+    const out = runCli(['check', file]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain(
+      'No step has run yet, so c is still the value it was given: add a step before this expect.',
+    );
+    const report = JSON.parse(runCli(['check', '--json', file]).stdout);
+    expect(report.cells[0].expects[0]).toMatchObject({
+      pass: false,
+      actual: [5],
+      hint: expect.stringMatching(/^No step/),
+    });
   });
 
   it('2 for a notebook larger than MAX_FILE_BYTES; a weight file that large is an error at its load line', () => {
@@ -176,29 +237,41 @@ describe('exit codes', () => {
       {
         line: 2,
         column: 6,
+        length: 10,
         message: expect.stringMatching(/^Could not read "big\.json": .*is 33554433 bytes; .*MAX_FILE_BYTES/),
       },
     ]);
     rmSync(big);
   });
 
-  it('an unclosed fence is a warning, not a failure', () => {
+  it('an unclosed fence is a warning, not a failure, in the summary and in --json', () => {
     const file = lstmNotebook('unclosed.lstm', 'Text\n\n```lstm\nx = 1\nexpect x = 1\n');
     const out = runCli(['check', file]);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(`${file}:3:1: warning: This code cell's fence \`\`\`lstm is never closed`);
+    const report = JSON.parse(runCli(['check', '--json', file]).stdout);
+    expect(report.ok).toBe(true);
+    expect(report.warnings).toEqual([
+      {
+        line: 3,
+        column: 1,
+        length: 7,
+        message: "This code cell's fence ```lstm is never closed, so the cell runs to the end of the file.",
+      },
+    ]);
   });
 });
 
 describe('--json', () => {
-  const STEP_KEYS = ['t', 'x', 'h_prev', 'c_prev', 'z', 'f', 'i', 'g', 'o', 'c', 'h'];
+  const STEP_KEYS = ['t', 'x', 'h_prev', 'c_prev', 'z', 'f', 'i', 'g', 'o', 'fc', 'ig', 'c', 'tanh_c', 'h'];
 
   it('prints exactly the documented keys, with file lines', () => {
     const file = lstmNotebook('good.lstm', GOOD);
     const out = runCli(['run', '--json', file]);
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout);
-    expect(Object.keys(report).sort()).toEqual(['cells', 'file', 'ok']);
+    expect(Object.keys(report).sort()).toEqual(['cells', 'file', 'ok', 'warnings']);
+    expect(report.warnings).toEqual([]);
     expect(report.file).toBe(file);
     expect(report.ok).toBe(true);
     expect(report.cells).toHaveLength(2);
@@ -222,9 +295,13 @@ describe('--json', () => {
     expect(step.y[0]).toBeCloseTo(2.9883006563973478, 12);
     expect(second.steps[0]).toMatchObject({ t: 2, x: [0.5] });
     expect(second.steps[0].h_prev[0]).toBeCloseTo(0.9941503281986739, 12);
+    // The full trace: f ⊙ c_prev, i ⊙ g and tanh(c), as PyTorch (float64) computes them for this step.
+    expect(step.fc[0]).toBeCloseTo(4.991705994599128, 12);
+    expect(step.ig[0]).toBeCloseTo(0.6288280758571572, 12);
+    expect(step.tanh_c[0]).toBeCloseTo(0.9999737523496725, 12);
   });
 
-  it('has no y without a dense layer, and errors as {line, column, message} in file lines', () => {
+  it('has no y without a dense layer, and errors as {line, column, length, message} in file lines', () => {
     const file = lstmNotebook('failing.lstm', FAILING);
     const out = runCli(['check', '--json', file]);
     expect(out.code).toBe(1);
@@ -239,7 +316,9 @@ describe('--json', () => {
     ]);
     expect(first.expects[0].actual[0]).toBeCloseTo(0.5567699411459397, 12); // σ(1)·tanh(1), from Python
     expect(second).toMatchObject({ index: 2, line: 14, ok: false, steps: [], expects: [] });
-    expect(second.errors).toEqual([{ line: 15, column: 1, message: 'Unknown word "stpe". Did you mean "step"?' }]);
+    expect(second.errors).toEqual([
+      { line: 15, column: 1, length: 4, message: 'Unknown word "stpe". Did you mean "step"?' },
+    ]);
   });
 
   it('CRLF files count lines the same way', () => {
@@ -298,6 +377,27 @@ expect h = 0.17752010505495194 within 1e-12
     expect(out.code).toBe(0);
   });
 
+  it('reports a folder named by load in words (no EISDIR), and an x of the wrong size at the step, not at load', () => {
+    lstmNotebook('nested/model.lstm', NOTEBOOK);
+    mkdirSync(join(dir, 'nested/folder.json'), { recursive: true });
+    const file = lstmNotebook(
+      'nested/wrong.lstm',
+      '```lstm\nload "folder.json"\n```\n\n```lstm\nload "weights/trained.json"\nx = [1, 2]\nstep\n```\n',
+    );
+    const report = JSON.parse(runCli(['check', '--json', file]).stdout);
+    expect(report.cells[0].errors).toEqual([
+      { line: 2, column: 6, length: 13, message: 'Could not read "folder.json": it is a folder, not a file' },
+    ]);
+    expect(report.cells[1].errors).toEqual([
+      {
+        line: 8,
+        column: 1,
+        length: 4,
+        message: 'x has 2 values, but the weights loaded from "weights/trained.json" take X = 1 input: give x 1 value.',
+      },
+    ]);
+  });
+
   it('also from a relative notebook path given from another directory', () => {
     lstmNotebook('nested/model.lstm', NOTEBOOK);
     const out = runCli(['check', 'nested/model.lstm'], dir);
@@ -310,7 +410,7 @@ expect h = 0.17752010505495194 within 1e-12
     expect(out.code).toBe(1);
     const report = JSON.parse(out.stdout);
     expect(report.cells[0].errors).toEqual([
-      { line: 5, column: 6, message: expect.stringMatching(/^Could not read "nowhere\.json": ENOENT/) },
+      { line: 5, column: 6, length: 14, message: 'Could not read "nowhere.json": there is no such file' },
     ]);
   });
 });

@@ -100,7 +100,7 @@ describe('errors point at the exact place with a message that says what to do', 
     ['garbage character', 'x = 1 @', 1, 7, 1, /^Unexpected character "@"\.$/],
     ['invisible right-to-left override', 'x = 1\u202e', 1, 6, 1, /^Unexpected character U\+202E\.$/],
     ['string without closing quote', 'load "w.json', 1, 6, 7, /^This string has no closing quote on its line\.$/],
-    ['load without quotes', 'load w', 1, 6, 1, /^load needs a file name in quotes/],
+    ['load without quotes', 'load w', 1, 6, 1, /^load needs the file name in quotes: load "w"\.$/, '"w"'],
     ['run without inputs', 'run', 1, 4, 1, /^run needs the inputs, e\.g\. run x = \[0, 0\.5, 1\]\.$/],
     [
       'tolerance must be a number',
@@ -118,7 +118,7 @@ describe('errors point at the exact place with a message that says what to do', 
       16,
       /^W is 2×2, but with 2 rows \(H = 2\) it needs H \+ X ≥ 3 columns/,
     ],
-    ['W that is a vector', 'forget W = [1, 2]', 1, 12, 6, /^W must be a matrix H×\(H\+X\) with columns \[h, x\]/],
+    ['W that is one number', 'forget W = 2', 1, 12, 1, /^W must be a matrix H×\(H\+X\) with columns \[h, x\]/],
     ['matrix as x', 'step x = [[1, 2], [3, 4]]', 1, 10, 16, /^x must be a number or a vector, not a 2×2 matrix\.$/],
   ];
 

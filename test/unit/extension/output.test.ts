@@ -1,6 +1,7 @@
 // What a finished cell shows: the payload sent to the renderer and the markdown fallback.
 import { describe, expect, it } from 'vitest';
 import { STEP_MIME } from '../../../src/common/payload';
+import { Session } from '../../../src/core/session';
 import { buildPayload, errorText, markdownSummary, problemMessage, thinSteps } from '../../../src/extension/output';
 import { result, steps, weightsOfSize } from './fixtures';
 
@@ -176,6 +177,15 @@ describe('markdownSummary', () => {
     const step = { ...steps(1)[0], f: [0.25, 0.5], z: { f: [-1.1, 0], i: [0], g: [0], o: [0] } };
     expect(markdownSummary(result({ steps: [step] }))).toContain(
       '| forget gate f = σ(z) | [-1.10, 0.00] | [0.25, 0.5] |',
+    );
+  });
+});
+
+describe('the markdown fallback of a failed expect', () => {
+  it('carries the hint that no step ran', () => {
+    const text = markdownSummary(new Session().run('c = 5\nexpect c = 5.62'));
+    expect(text).toContain(
+      '❌ `expect c = 5.62` (actual 5) No step has run yet, so c is still the value it was given: add a step before this expect.',
     );
   });
 });
