@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { lstmForward, type LstmParams } from '../src/core/lstm';
 import { parseNotebook } from '../src/core/notebook';
 import { parseCell } from '../src/core/parser';
+import type * as tfjs from '@tensorflow/tfjs';
 
 const CASES: { X: number; H: number; T: number }[] = [
   { X: 128, H: 128, T: 1000 },
@@ -15,7 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Warm-up once, then the median of `runs` timed calls, in seconds. */
-async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<number> {
+async function time(fn: () => unknown, runs = RUNS): Promise<number> {
   await fn();
   const times: number[] = [];
   for (let k = 0; k < runs; k++) {
@@ -70,12 +71,12 @@ function makeInputs(T: number, X: number, seed: number): Float32Array {
 // TensorFlow.js
 // ------------------------------------------------------------------------------------------------
 
-type Tf = typeof import('@tensorflow/tfjs');
+type Tf = typeof tfjs;
 
 async function loadTf(): Promise<Tf | undefined> {
   try {
     // Silence tfjs's "install tfjs-node" banner (printed at its first use); keep everything else.
-    const banner = (line: unknown) => /tfjs-node|^=+$/.test(String(line ?? ''));
+    const banner = (line: unknown) => typeof line === 'string' && /tfjs-node|^=+$/.test(line);
     const { log, warn } = console;
     console.log = (...args: unknown[]) => (banner(args[0]) ? undefined : log(...args));
     console.warn = (...args: unknown[]) => (banner(args[0]) ? undefined : warn(...args));
@@ -139,18 +140,20 @@ function pytorchMissing(): string | undefined {
   return `PyTorch: not available (${why}); skipped. On Debian: apt-get install -y python3-torch.`;
 }
 
+interface PytorchTiming {
+  version: string;
+  threads: number;
+  time: number;
+}
+
 /** torch.nn.LSTM's forward time for one case, in a child process, run right after the core's for that case. */
-function pytorchTime(c: {
-  X: number;
-  H: number;
-  T: number;
-}): { version: string; threads: number; time: number } | string {
+function pytorchTime(c: { X: number; H: number; T: number }): PytorchTiming | string {
   const out = spawnSync(PYTHON, ['-c', PYTORCH_SCRIPT, JSON.stringify(c), String(RUNS)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
   if (out.status !== 0) return `the PyTorch benchmark failed (${out.stderr.trim().split('\n').at(-1)})`;
-  return JSON.parse(out.stdout);
+  return JSON.parse(out.stdout) as PytorchTiming;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -221,13 +224,14 @@ async function main() {
       let tfH: Float32Array | undefined;
       const tfjs = await time(
         async () => {
-          const out = model.predict(input) as import('@tensorflow/tfjs').Tensor;
+          const out = model.predict(input) as tfjs.Tensor;
           tfH = (await out.data()) as Float32Array;
           out.dispose();
         },
         Math.min(RUNS, 3),
       );
-      const diff = coreH && tfH ? Math.max(...Array.from(coreH, (v, k) => Math.abs(v - tfH![k]))) : NaN;
+      const final = tfH;
+      const diff = coreH && final ? Math.max(...Array.from(coreH, (v, k) => Math.abs(v - final[k]))) : NaN;
       console.log(`  tfjs: ${compare(core, tfjs, 'tfjs')}   (final h agrees within ${diff.toExponential(1)})`);
       input.dispose();
       model.dispose();

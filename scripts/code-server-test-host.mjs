@@ -159,12 +159,13 @@ async function main() {
     });
     browser = await launchBrowser();
     const { page } = browser;
-    const exited = new Promise((resolveExit) =>
-      page.exposeFunction('codeAutomationExit', (exitCode) => {
-        if (verbose) process.stderr.write(`[host] codeAutomationExit(${exitCode})\n`);
-        resolveExit(Number(exitCode));
-      }),
-    );
+    /** @type {(code: number) => void} */
+    let resolveExit = () => {};
+    const exited = new Promise((resolve) => (resolveExit = resolve));
+    await page.exposeFunction('codeAutomationExit', (exitCode) => {
+      if (verbose) process.stderr.write(`[host] codeAutomationExit(${exitCode})\n`);
+      resolveExit(Number(exitCode));
+    });
     // With extension tests, the workbench's log (which carries the extension host's console, the
     // test reporter's output) goes to window.codeAutomationLog(level, message).
     await page.exposeFunction('codeAutomationLog', (level, message) => {

@@ -11,6 +11,9 @@
 //    scripts/code-server-test-host.mjs: that starts code-server and drives it in headless Chromium.
 //    Once in the Node extension host, then once in the web worker host (LSTM_EXTENSION_HOST=web), as
 //    on vscode.dev; `--host node` or `--host web` runs one. The last line is the total of both.
+//
+// --bundle-only: steps 1 and 2 into out/test/integration/desktop/ (tests) and .../desktop-workspace/,
+// then stop: what .vscode/launch.json's "Extension Tests" runs in desktop VS Code.
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -25,7 +28,8 @@ import { delay, descendants, onShutdown } from './lib/processes.mjs';
 const TESTS_SRC = join(REPO_ROOT, 'test', 'integration');
 // One folder per run: several runs may share this working tree. Inside the repository, so that the
 // bundles' require('mocha') finds node_modules.
-const TESTS_OUT = join(REPO_ROOT, 'out', 'test', 'integration', `run-${process.pid}`);
+const BUNDLE_ONLY = process.argv.includes('--bundle-only');
+const TESTS_OUT = join(REPO_ROOT, 'out', 'test', 'integration', BUNDLE_ONLY ? 'desktop' : `run-${process.pid}`);
 const HOST = join(REPO_ROOT, 'scripts', 'code-server-test-host.mjs');
 
 const SUMMARY = /^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
@@ -121,6 +125,12 @@ async function main() {
   const hosts = picked ? [picked] : ['node', 'web'];
   if (build) buildExtension();
   await buildTests();
+  if (BUNDLE_ONLY) {
+    const parent = join(REPO_ROOT, 'out', 'test', 'integration');
+    rmSync(join(parent, 'desktop-workspace'), { recursive: true, force: true });
+    makeWorkspace(parent, 'desktop-workspace');
+    return 0;
+  }
   await ensureCodeServer();
   chmodSync(HOST, 0o755); // in case a checkout lost the executable bit
   const runDir = makeRunDir('lstm-integration-');

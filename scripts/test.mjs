@@ -1,6 +1,7 @@
 // `npm test`: every check, in order, each ending with its own "N passed, N failed" line:
 //
 //   typecheck     npm run typecheck (tsc)
+//   lint          npm run lint: ESLint and Prettier (scripts/lint.mjs), counted in files
 //   unit          npm run test:unit (vitest)
 //   integration   npm run test:integration: mocha tests inside code-server (scripts/test-integration.mjs)
 //   e2e           npm run test:e2e: a lesson in the notebook UI in headless Chromium (scripts/test-e2e.mjs)
@@ -69,6 +70,10 @@ const stages = {
   async typecheck() {
     const { code } = await npmRun('typecheck');
     return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
+  },
+
+  async lint() {
+    return fromRun(await npmRun('lint'));
   },
 
   async unit() {
@@ -140,8 +145,8 @@ async function main() {
     }
     const counts = await stages[name](built);
     const ok = counts.failed === 0 && counts.passed > 0;
-    // The stage's closing line, unless its runner printed it (integration and e2e do; tsc and
-    // vitest print other forms).
+    // The stage's closing line, unless its runner printed it (lint, integration and e2e do; tsc
+    // and vitest print other forms).
     if (!counts.printed) process.stdout.write(line(counts) + '\n');
     results.push({ name, counts, ok, time: seconds(stageStarted) });
     if (!ok && options.bail) break;

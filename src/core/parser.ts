@@ -214,7 +214,7 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
 
 /** `x = value` after step or run. */
 function readInputSetting(reader: LineReader, statement: string): Value | undefined {
-  const key = reader.next() as Token | undefined;
+  const key = reader.next();
   if (!key || key.text !== 'x') {
     const suggestion = key?.kind === 'word' ? closest(key.text, ['x']) : undefined;
     return reader.fail(

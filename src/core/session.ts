@@ -27,13 +27,16 @@ export interface CellExecution {
 }
 
 /** Raised inside a cell to stop it at a statement; never leaves the session. */
-class CellError {
-  constructor(readonly problem: Problem) {}
+class CellError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
 }
 
-const fail = (span: Span, message: string, suggestion?: string): never => {
+/** A declared function (not an arrow), so that TypeScript narrows after a call to it. */
+function fail(span: Span, message: string, suggestion?: string): never {
   throw new CellError(problemAt(span.line, span.column, span.length, message, suggestion));
-};
+}
 
 export class Session {
   private readonly weights = new WeightStore();
@@ -236,10 +239,11 @@ export class Session {
     if (cached && cached.version === this.weights.version && cached.H === H && cached.X === X) return cached.params;
     const packed = this.weights.pack(H, X);
     if ('message' in packed) {
-      const here = packed.at && packed.at.run === run;
+      const at = packed.at;
+      const here = at !== undefined && at.run === run;
       return fail(
-        here ? packed.at!.span : span,
-        here || !packed.at ? packed.message : `${packed.message} (It was set in an earlier cell.)`,
+        here ? at.span : span,
+        here || !at ? packed.message : `${packed.message} (It was set in an earlier cell.)`,
       );
     }
     this.packed = { version: this.weights.version, H, X, ...packed };
@@ -322,7 +326,12 @@ export class Session {
       case 'c':
       case 'long':
         return this.c;
+      default:
+        return this.readStep(name);
     }
+  }
+
+  private readStep(name: Exclude<ValueName, 'x' | 'h' | 'short' | 'c' | 'long'>): Vector | undefined {
     const step = this.lastStep;
     if (!step) return undefined;
     switch (name) {
@@ -354,22 +363,22 @@ export class Session {
           : 'no step has run yet';
       fail(s.span, `expect ${s.name} can't be checked: ${why}.`);
     }
-    if (actual!.length !== expected.length) {
+    if (actual.length !== expected.length) {
       fail(
         s.value.span,
-        `expect ${s.name} gives ${expected.length} value${expected.length === 1 ? '' : 's'} but ${s.name} has ${actual!.length}.`,
+        `expect ${s.name} gives ${expected.length} value${expected.length === 1 ? '' : 's'} but ${s.name} has ${actual.length}.`,
       );
     }
     // A hair of slack for the float64 rounding of the written decimal itself.
     // Subtracted, not added: tolerance + slack overflows to ∞ for a tolerance near the largest float64.
     const pass = expected.every(
-      (e, k) => Math.abs(actual![k] - e) - s.tolerances[k] <= 1e-12 * Math.max(1, Math.abs(e)),
+      (e, k) => Math.abs(actual[k] - e) - s.tolerances[k] <= 1e-12 * Math.max(1, Math.abs(e)),
     );
     const unstepped = !pass && this.time === 0 && ['h', 'c', 'short', 'long'].includes(s.name);
     const hint = unstepped
       ? `No step has run yet, so ${s.name} is still the value it was given: add a step before this expect.`
       : undefined;
-    return { ...base, pass, actual: [...actual!], ...(hint ? { hint } : {}) };
+    return { ...base, pass, actual: [...actual], ...(hint ? { hint } : {}) };
   }
 
   private load(path: string, span: Span): void {
@@ -379,13 +388,13 @@ export class Session {
     if (/^([a-zA-Z]:)?[\\/]/.test(path) || path.split(/[\\/]/).includes('..')) {
       fail(span, `load reads files beside the notebook or in folders below it; "${path}" points elsewhere.`);
     }
-    const file = this.options.readFile!(path);
+    const file = this.options.readFile(path);
     if ('error' in file) return fail(span, `Could not read "${path}": ${file.error}`);
     const loaded = readWeights(file.text);
     if ('error' in loaded) return fail(span, `"${path}": ${loaded.error}`);
     const run = this.runCount;
     const place = (data: number[][] | number[]): Placed => {
-      const value: Value = { depth: Array.isArray(data[0]) ? 2 : 1, data, span } as Value;
+      const value: Value = { depth: Array.isArray(data[0]) ? 2 : 1, data, span };
       return { value, span, run };
     };
     this.weights.clear();

@@ -138,36 +138,36 @@ export class WeightStore {
     for (const [block, gate] of GATE_ORDER.entries()) {
       const slots = this.gates[gate];
       const word = GATE_WORD[gate];
-      for (const key of ['wx', 'wh'] as const) {
-        if (!slots[key]) {
-          return {
-            message: `The ${GATE_LABEL[gate]} has no ${key} yet: set it first, e.g. "${word} ${key} = 0.5" (or W = [[…]] for both).`,
-          };
-        }
+      const { wx: setWx, wh: setWh, b: setB } = slots;
+      if (!setWx || !setWh) {
+        const key = setWx ? 'wh' : 'wx';
+        return {
+          message: `The ${GATE_LABEL[gate]} has no ${key} yet: set it first, e.g. "${word} ${key} = 0.5" (or W = [[…]] for both).`,
+        };
       }
-      const whole = slots.wx!.whole && slots.wx!.whole === slots.wh!.whole ? slots.wx!.whole : undefined;
-      const wx = asMatrix(slots.wx!.value, H, X);
-      const wh = asMatrix(slots.wh!.value, H, H);
+      const whole = setWx.whole && setWx.whole === setWh.whole ? setWx.whole : undefined;
+      const wx = asMatrix(setWx.value, H, X);
+      const wh = asMatrix(setWh.value, H, H);
       if (whole && (!wx || !wh))
         return {
           message: `W of the ${GATE_LABEL[gate]} ${shapeText(whole)}, but W needs H + X = ${stride} columns: H = ${H} for h_{t−1}, then X = ${X} for x_t (H×(H+X) = ${H}×${stride}).`,
-          at: slots.wx,
+          at: setWx,
         };
       if (!wx)
         return {
-          message: `wx of the ${GATE_LABEL[gate]} ${shapeText(slots.wx!.value)}, but it must be H×X = ${H}×${X} (H hidden values, X = ${X} input values).`,
-          at: slots.wx,
+          message: `wx of the ${GATE_LABEL[gate]} ${shapeText(setWx.value)}, but it must be H×X = ${H}×${X} (H hidden values, X = ${X} input values).`,
+          at: setWx,
         };
       if (!wh)
         return {
-          message: `wh of the ${GATE_LABEL[gate]} ${shapeText(slots.wh!.value)}, but it must be H×H = ${H}×${H} (h has ${H} values).`,
-          at: slots.wh,
+          message: `wh of the ${GATE_LABEL[gate]} ${shapeText(setWh.value)}, but it must be H×H = ${H}×${H} (h has ${H} values).`,
+          at: setWh,
         };
-      const b = slots.b ? asVector(slots.b.value) : new Array<number>(H).fill(0);
+      const b = setB ? asVector(setB.value) : new Array<number>(H).fill(0);
       if (!b || b.length !== H)
         return {
-          message: `b of the ${GATE_LABEL[gate]} ${shapeText(slots.b!.value)}, but it needs H = ${H} values.`,
-          at: slots.b,
+          message: `b of the ${GATE_LABEL[gate]} ${setB ? shapeText(setB.value) : 'is missing'}, but it needs H = ${H} values.`,
+          at: setB,
         };
       for (let r = 0; r < H; r++) {
         const row = (block * H + r) * stride;
@@ -197,7 +197,7 @@ export class WeightStore {
       const by = b ? asVector(b.value) : new Array<number>(Y).fill(0);
       if (!by || by.length !== Y)
         return {
-          message: `b of the dense layer ${shapeText(b!.value)}, but it needs ${Y} value${Y === 1 ? '' : 's'}, one per row of w.`,
+          message: `b of the dense layer ${b ? shapeText(b.value) : 'is missing'}, but it needs ${Y} value${Y === 1 ? '' : 's'}, one per row of w.`,
           at: b,
         };
       params.dense = { outputs: Y, weights: Float64Array.from(wy.flat()), bias: Float64Array.from(by) };

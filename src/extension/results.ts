@@ -6,7 +6,7 @@ export class CellResults {
 
   set(notebook: string, cell: string, result: CellResult): void {
     let cells = this.notebooks.get(notebook);
-    if (!cells) this.notebooks.set(notebook, (cells = new Map()));
+    if (!cells) this.notebooks.set(notebook, (cells = new Map<string, CellResult>()));
     cells.set(cell, result);
   }
 

@@ -132,7 +132,7 @@ export function unicodeSymbol(symbol: string): string {
 }
 
 /** Characters kept as they are in a mermaid label; everything else becomes a `#code;` entity. */
-const SAFE = /[A-Za-z0-9 .,:()[\]+=×·…σ⊙ₜ₋₊₀₁₂\u0303-]/u;
+const SAFE = /[A-Za-z0-9 .,:()[\]+=×·…σ⊙ₜ₋₊₀₁₂-]|\u0303/u;
 
 /** Escapes a label for mermaid: no quotes, brackets of markup, `%%` directives or HTML survive. */
 export function escapeLabel(label: string): string {

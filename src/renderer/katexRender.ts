@@ -1,7 +1,8 @@
 // Typesets TeX with KaTeX, loaded on first use (its own chunk), and wires up KaTeX's stylesheet.
+import type katex from 'katex';
 import type { KatexOptions } from 'katex';
 
-type Katex = typeof import('katex').default;
+type Katex = typeof katex;
 
 let katexModule: Promise<Katex> | undefined;
 

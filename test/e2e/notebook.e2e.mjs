@@ -54,15 +54,15 @@ suite('a lesson in the notebook UI', function () {
     assert.ok(cells.success > 0, 'no code cell ran');
   });
 
-  test('the outputs show the LSTM diagram drawn by mermaid (svg)', async function () {
+  test('the outputs show the LSTM diagram drawn by mermaid (svg)', function () {
     assert.ok(outputs?.diagram > 0, `no mermaid svg in the outputs (saw ${JSON.stringify(outputs)})`);
   });
 
-  test('the outputs show formulas typeset by KaTeX (.katex)', async function () {
+  test('the outputs show formulas typeset by KaTeX (.katex)', function () {
     assert.ok(outputs?.formula > 0, `no .katex element in the outputs (saw ${JSON.stringify(outputs)})`);
   });
 
-  test('the renderer shows no drawing error', async function () {
+  test('the renderer shows no drawing error', function () {
     assert.equal(outputs?.error ?? 0, 0, 'an output shows a drawing error');
   });
 });

@@ -3,7 +3,7 @@
 // output per payload, as VS Code would; then window.__inspect() reports what each output holds and
 // window.__poke() clicks, hovers and focuses every element of every output.
 import type { RendererApi, RendererContext } from 'vscode-notebook-renderer';
-import { STEP_MIME } from '../../src/common/payload';
+import { outputItem, rendererContext } from '../support/rendererFakes';
 
 interface HostilePayload {
   name: string;
@@ -167,13 +167,7 @@ async function main(): Promise<void> {
   const status = document.getElementById('status') as HTMLElement;
   const outputs = document.getElementById('outputs') as HTMLElement;
   window.__renderErrors = [];
-  const context: RendererContext<unknown> = {
-    setState: () => undefined,
-    getState: () => undefined,
-    getRenderer: async () => undefined,
-    postMessage: () => undefined,
-    workspace: { isTrusted: false },
-  };
+  const context = rendererContext({ isTrusted: false });
   const rendererUrl = new URL('./renderer/renderer.js', import.meta.url).href;
   const { activate } = (await import(rendererUrl)) as { activate: (ctx: RendererContext<unknown>) => RendererApi };
   const api = activate(context);
@@ -187,16 +181,7 @@ async function main(): Promise<void> {
     section.append(title, element);
     outputs.append(section);
     roots.push({ payload, element });
-    const json = JSON.stringify(payload.data);
-    const item = {
-      id: `hostile-${index++}`,
-      mime: STEP_MIME,
-      metadata: undefined,
-      text: () => json,
-      json: () => JSON.parse(json) as unknown,
-      data: () => new TextEncoder().encode(json),
-      blob: () => new Blob([json]),
-    };
+    const item = outputItem(`hostile-${index++}`, payload.data);
     status.textContent = `rendering ${index} of ${window.__HOSTILE.length}: ${payload.name}`;
     try {
       await api.renderOutputItem(item, element, new AbortController().signal);

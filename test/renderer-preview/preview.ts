@@ -1,6 +1,7 @@
 // Renders the sample payloads with the built renderer, as VS Code would, and lists what each drew.
 import type { RendererApi, RendererContext } from 'vscode-notebook-renderer';
-import { STEP_MIME, type RenderedMessage, type StepPayload } from '../../src/common/payload';
+import type { RenderedMessage, StepPayload } from '../../src/common/payload';
+import { outputItem, rendererContext } from '../support/rendererFakes';
 import {
   HOSTILE_TEXTS,
   expectResult,
@@ -41,13 +42,10 @@ async function main(): Promise<void> {
   const dark = new URLSearchParams(location.search).get('theme') === 'dark';
   document.body.className = dark ? 'vscode-dark' : 'vscode-light';
   const messages: RenderedMessage[] = [];
-  const context: RendererContext<unknown> = {
-    setState: () => undefined,
-    getState: () => undefined,
-    getRenderer: async () => undefined,
+  const context = rendererContext({
+    isTrusted: true,
     postMessage: (message) => messages.push(message as RenderedMessage),
-    workspace: { isTrusted: true },
-  };
+  });
   const rendererUrl = new URL('../renderer/renderer.js', import.meta.url).href;
   const { activate } = (await import(rendererUrl)) as { activate: (ctx: RendererContext<unknown>) => RendererApi };
   const api = activate(context);
@@ -56,19 +54,9 @@ async function main(): Promise<void> {
     const element = document.createElement('div');
     outputs?.append(Object.assign(document.createElement('div'), { className: 'sample' }));
     outputs?.lastElementChild?.append(Object.assign(document.createElement('h2'), { textContent: title }), element);
-    const json = JSON.stringify(payload);
-    const item = {
-      id: `sample-${index}`,
-      mime: STEP_MIME,
-      metadata: undefined,
-      text: () => json,
-      json: () => JSON.parse(json) as unknown,
-      data: () => new TextEncoder().encode(json),
-      blob: () => new Blob([json]),
-    };
-    return api.renderOutputItem(item, element, new AbortController().signal);
+    return api.renderOutputItem(outputItem(`sample-${index}`, payload), element, new AbortController().signal);
   });
-  await Promise.all(renders);
+  await Promise.all(renders.map((rendering) => Promise.resolve(rendering)));
   const report = document.getElementById('report');
   if (report) report.textContent = messages.map((m) => JSON.stringify(m)).join('\n');
   document.body.dataset.done = 'true';

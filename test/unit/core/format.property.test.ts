@@ -409,7 +409,8 @@ describe('a parsed notebook with some cells edited, printed, read back', () => {
           (cell, k) => edits[k] ?? { kind: cell.kind, source: cell.source, expected: cell.source },
         );
         doc.cells.forEach((cell, k) => {
-          if (edits[k]) cell.source = edits[k]!.source;
+          const edit = edits[k];
+          if (edit) cell.source = edit.source;
         });
         const printed = printNotebook(doc);
         const back = parseNotebook(printed);

@@ -378,7 +378,7 @@ function problemIssue(p: Problem, source: string): string | undefined {
   if (!(p.length >= 1)) return `length ${p.length}`;
   if (typeof p.message !== 'string' || p.message.trim() === '') return 'empty message';
   if (p.message.startsWith('Internal error')) return p.message;
-  if (p.severity !== 'error' && p.severity !== 'warning') return `severity ${p.severity}`;
+  if (p.severity !== 'error' && p.severity !== 'warning') return `severity ${JSON.stringify(p.severity)}`;
   return undefined;
 }
 

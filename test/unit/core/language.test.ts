@@ -6,6 +6,7 @@ import { checkCell } from '../../../src/core/check';
 import { MAX_CELL_CHARS, MAX_DIMENSION, MAX_STATEMENT_TOKENS, MAX_STEPS_PER_CELL } from '../../../src/core/limits';
 import { Session } from '../../../src/core/session';
 import type { CellResult } from '../../../src/core/types';
+import { matching, notMatching } from '../../support/matchers';
 
 const GATES_1 = `forget     wx = 1.75   wh = 3.25   b = 1.40
 input      wx = 2.30   wh = 1.85   b = 0.45
@@ -166,9 +167,7 @@ describe('errors point at the exact place with a message that says what to do', 
         line: 4,
         column: 1,
         length: 4,
-        message: expect.stringMatching(
-          /^The candidate memory has no wx yet: set it first, e\.g\. "candidate wx = 0\.5"/,
-        ),
+        message: matching(/^The candidate memory has no wx yet: set it first, e\.g\. "candidate wx = 0\.5"/),
       },
     ]);
   });
@@ -185,7 +184,7 @@ describe('errors point at the exact place with a message that says what to do', 
     expect(errorsOf(run(`${GATES_1}\nstep`))[0]).toMatchObject({
       line: 5,
       column: 1,
-      message: expect.stringMatching(/^There is no input x yet/),
+      message: matching(/^There is no input x yet/),
     });
   });
 
@@ -202,7 +201,7 @@ describe('errors point at the exact place with a message that says what to do', 
     expect(errorsOf(result)[0]).toMatchObject({
       line: 6,
       column: 11,
-      message: expect.stringMatching(/^The dense layer has no w yet/),
+      message: matching(/^The dense layer has no w yet/),
     });
   });
 
@@ -221,7 +220,7 @@ describe('errors point at the exact place with a message that says what to do', 
     const result = run(`x = 1\n${HALF_GATES}\nh = 0\nstep\nh = [[1, 2], [3, 4]]\nstep`);
     expect(result.stepsRun).toBe(1);
     expect(result.time).toBe(1);
-    expect(result.state.c![0]).toBeCloseTo(0.3807970779778824, 14); // 0.5·tanh(1), from Python
+    expect(result.state.c?.[0]).toBeCloseTo(0.3807970779778824, 14); // 0.5·tanh(1), from Python
     expect(errorsOf(result)).toEqual([
       { line: 8, column: 5, length: 16, message: 'h must be a number or a vector, not a 2×2 matrix.' },
     ]);
@@ -256,7 +255,7 @@ describe('errors point at the exact place with a message that says what to do', 
         line: 6,
         column: 1,
         length: 4,
-        message: expect.stringMatching(/^At step 1 the numbers overflowed past float64/),
+        message: matching(/^At step 1 the numbers overflowed past float64/),
       },
     ]);
   });
@@ -287,9 +286,7 @@ describe('a weight set in an earlier cell with the wrong shape', () => {
     const result = run(
       `forget wx = [1, 2] wh = 1 b = 0\ninput wx = 1 wh = 1\ncandidate wx = 1 wh = 1\noutput wx = 1 wh = 1\nx = 1\nstep`,
     );
-    expect(errorsOf(result)).toEqual([
-      { line: 1, column: 13, length: 6, message: expect.not.stringMatching(/earlier cell/) },
-    ]);
+    expect(errorsOf(result)).toEqual([{ line: 1, column: 13, length: 6, message: notMatching(/earlier cell/) }]);
   });
 });
 
@@ -298,9 +295,9 @@ describe('expect', () => {
 
   it('the walkthrough step gives c, h and y as computed by hand', () => {
     expect(seed.errors).toEqual([]);
-    expect(seed.state.c![0]).toBeCloseTo(SEED_C, 12);
-    expect(seed.state.h![0]).toBeCloseTo(SEED_H, 12);
-    expect(seed.steps[0].y![0]).toBeCloseTo(SEED_Y, 12);
+    expect(seed.state.c?.[0]).toBeCloseTo(SEED_C, 12);
+    expect(seed.state.h?.[0]).toBeCloseTo(SEED_H, 12);
+    expect(seed.steps[0].y?.[0]).toBeCloseTo(SEED_Y, 12);
   });
 
   // c = 5.620534…: the default tolerance is half a unit of the last digit written.
@@ -342,7 +339,7 @@ describe('expect', () => {
   it('reports the actual value of a failed expect', () => {
     const e = run(`${SEED}\nexpect c = 5.67`).expects[0];
     expect(e.pass).toBe(false);
-    expect(e.actual![0]).toBeCloseTo(SEED_C, 12);
+    expect(e.actual?.[0]).toBeCloseTo(SEED_C, 12);
     expect(e.expected).toEqual([5.67]);
     expect(e.tolerance).toBeCloseTo(0.005, 15);
   });
@@ -410,15 +407,15 @@ describe('run, state across cells, reset', () => {
   it('carries h, c and the time across cells of one Session', () => {
     const session = new Session();
     const first = run(`${HALF_GATES}\nh = 0\nc = 0\nstep x = 1`, session);
-    expect(first.state.c![0]).toBeCloseTo(C1, 14);
-    expect(first.state.h![0]).toBeCloseTo(H1, 14);
+    expect(first.state.c?.[0]).toBeCloseTo(C1, 14);
+    expect(first.state.h?.[0]).toBeCloseTo(H1, 14);
     const second = run('step', session); // x stays 1
     expect(second.errors).toEqual([]);
     expect(second.steps[0].t).toBe(2);
     expect(second.steps[0].c_prev[0]).toBeCloseTo(C1, 14);
     expect(second.steps[0].h_prev[0]).toBeCloseTo(H1, 14);
-    expect(second.state.c![0]).toBeCloseTo(C2, 14);
-    expect(second.state.h![0]).toBeCloseTo(H2, 14);
+    expect(second.state.c?.[0]).toBeCloseTo(C2, 14);
+    expect(second.state.h?.[0]).toBeCloseTo(H2, 14);
     expect(second.time).toBe(2);
   });
 
@@ -441,7 +438,7 @@ describe('run, state across cells, reset', () => {
     );
     const again = run(`${HALF_GATES}\nh = 0\nstep x = 1`, session);
     expect(again.steps[0].t).toBe(1);
-    expect(again.state.c![0]).toBeCloseTo(C1, 14);
+    expect(again.state.c?.[0]).toBeCloseTo(C1, 14);
   });
 
   it('Session.reset() does the same from outside', () => {
@@ -490,7 +487,7 @@ describe('load', () => {
       line: 1,
       column: 6,
       length: 8,
-      message: expect.stringMatching(/untrusted workspace/),
+      message: matching(/untrusted workspace/),
     });
     expect(run('load "w.json"').errors[0].message).toMatch(/not available here/);
   });
@@ -581,10 +578,10 @@ describe('limits are named in their errors', () => {
   it(`a cell longer than MAX_CELL_CHARS (${MAX_CELL_CHARS}) is refused, by the kernel and the checker`, () => {
     const huge = '#'.repeat(MAX_CELL_CHARS + 1);
     expect(run(huge).errors).toEqual([
-      expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/MAX_CELL_CHARS/) }),
+      expect.objectContaining({ line: 1, column: 1, message: matching(/MAX_CELL_CHARS/) }),
     ]);
     expect(checkCell(huge)).toEqual([
-      expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/MAX_CELL_CHARS/) }),
+      expect.objectContaining({ line: 1, column: 1, message: matching(/MAX_CELL_CHARS/) }),
     ]);
   });
 

@@ -56,7 +56,8 @@ export function numberViolations(run: FileRun): string[] {
 }
 
 /** A mermaid label: the characters diagram.ts keeps, `#code;` entities and line breaks. */
-const LABEL = String.raw`[A-Za-z0-9 .,:()[\]+=×·…σ⊙ₜ₋₊₀₁₂\u0303-]*(?:(?:#\d+;|<br/>)[A-Za-z0-9 .,:()[\]+=×·…σ⊙ₜ₋₊₀₁₂\u0303-]*)*`;
+const KEPT = String.raw`(?:[A-Za-z0-9 .,:()[\]+=×·…σ⊙ₜ₋₊₀₁₂-]|\u0303)*`;
+const LABEL = String.raw`${KEPT}(?:(?:#\d+;|<br/>)${KEPT})*`;
 const ID = '[A-Za-z][A-Za-z0-9]*_[A-Za-z]+';
 const MERMAID_LINE = new RegExp(
   [

@@ -22,7 +22,11 @@ const WALKTHROUGH = [
   'candidate wx = 0.45 wh = 0.35 b = -0.05',
   'output wx = -0.03 wh = 4.67 b = 0.50',
 ];
-const cellsOf = (name: string) => runFile(corpus.find((file) => file.name === name)!).cells;
+function cellsOf(name: string) {
+  const file = corpus.find((f) => f.name === name);
+  if (!file) throw new Error(`no corpus file ${name}`);
+  return runFile(file).cells;
+}
 
 function nonFinite(result: CellResult): string[] {
   const found: string[] = [];

@@ -7,22 +7,25 @@
 // the kernel never show "NaN".
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OutputItem, RendererApi, RendererContext } from 'vscode-notebook-renderer';
-import { STEP_MIME } from '../../../src/common/payload';
+import type { RendererApi } from 'vscode-notebook-renderer';
 import { activate } from '../../../src/renderer/index';
 import { committedCorpus, TAINT } from '../../hostile/corpus';
 import { corpusPayloads, forgedPayloads, HOSTILE_STRINGS, type HostilePayload } from '../../hostile/payloads';
+import { outputItem, rendererContext } from '../../support/rendererFakes';
 
 export const FUZZ_RUNS = { payloads: 100 };
 
 const mermaid = vi.hoisted(() => ({
   sources: [] as string[],
   initialize: vi.fn(),
-  render: vi.fn(async (id: string, source: string) => {
+  render: vi.fn((id: string, source: string) => {
     mermaid.sources.push(source);
     const ids = [...source.matchAll(/^ {2}(\w+)[([]/gm)].map((m) => m[1]);
     const nodes = ids.map((node, n) => `<g class="node" id="${id}-flowchart-${node}-${n}"><rect></rect></g>`).join('');
-    return { svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">${nodes}</svg>`, diagramType: 'flowchart' };
+    return Promise.resolve({
+      svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">${nodes}</svg>`,
+      diagramType: 'flowchart',
+    });
   }),
 }));
 vi.mock('mermaid', () => ({ default: mermaid }));
@@ -32,32 +35,12 @@ const NAN_BUG = 'HOSTILE-5';
 /** Files the HOSTILE-5 test (fixed) checks on its own. */
 const NAN_BUG_FILES = ['18-numbers-extreme-cell-state.lstm'];
 
-function outputItem(id: string, data: unknown): OutputItem {
-  const text = JSON.stringify(data);
-  return {
-    id,
-    mime: STEP_MIME,
-    metadata: undefined,
-    text: () => text,
-    json: () => JSON.parse(text),
-    data: () => new TextEncoder().encode(text),
-    blob: () => new Blob([text]),
-  };
-}
-
 let api: RendererApi;
 let count = 0;
 
 beforeEach(() => {
   mermaid.sources.length = 0;
-  const context: RendererContext<unknown> = {
-    setState: () => undefined,
-    getState: () => undefined,
-    getRenderer: async () => undefined,
-    postMessage: () => undefined,
-    workspace: { isTrusted: true },
-  };
-  api = activate(context) as RendererApi;
+  api = activate(rendererContext({ isTrusted: true })) as RendererApi;
 });
 
 afterEach(() => {

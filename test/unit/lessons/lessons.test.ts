@@ -22,7 +22,7 @@ describe('lessons', () => {
       });
       const failures = report.cells.flatMap((c) => [
         ...c.errors.map((e) => `line ${e.line}: ${e.message}`),
-        ...c.expects.filter((e) => !e.pass).map((e) => `line ${e.line}: ${e.text} (actual ${e.actual})`),
+        ...c.expects.filter((e) => !e.pass).map((e) => `line ${e.line}: ${e.text} (actual ${JSON.stringify(e.actual)})`),
       ]);
       expect(failures).toEqual([]);
       expect(report.cells.flatMap((c) => c.expects).length).toBeGreaterThan(3);

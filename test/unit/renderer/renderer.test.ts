@@ -2,46 +2,31 @@
 // The renderer end to end in jsdom, with fakes for VS Code's RendererContext and OutputItem. Mermaid
 // needs real layout, so it is replaced at its module boundary; KaTeX runs for real.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OutputItem, RendererApi, RendererContext } from 'vscode-notebook-renderer';
-import { STEP_MIME, type RenderedMessage, type StepPayload } from '../../../src/common/payload';
+import type { RendererApi, RendererContext } from 'vscode-notebook-renderer';
+import type { RenderedMessage, StepPayload } from '../../../src/common/payload';
 import { activate } from '../../../src/renderer/index';
+import { outputItem, rendererContext } from '../../support/rendererFakes';
 import { HOSTILE_TEXTS, expectResult, seedPayload, vectorPayload, weightsOnlyPayload } from './fixtures';
 
 const mermaid = vi.hoisted(() => ({
   initialize: vi.fn(),
   /** Draws one <g class="node"> per node the source declares, like mermaid's flowchart does. */
-  render: vi.fn(async (id: string, source: string) => {
+  render: vi.fn((id: string, source: string) => {
     const ids = [...source.matchAll(/^ {2}(\w+)[([]/gm)].map((m) => m[1]);
     const nodes = ids.map((node, n) => `<g class="node" id="${id}-flowchart-${node}-${n}"><rect></rect></g>`).join('');
-    return { svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">${nodes}</svg>`, diagramType: 'flowchart' };
+    return Promise.resolve({
+      svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">${nodes}</svg>`,
+      diagramType: 'flowchart',
+    });
   }),
 }));
 vi.mock('mermaid', () => ({ default: mermaid }));
-
-function outputItem(id: string, data: unknown): OutputItem {
-  const text = JSON.stringify(data);
-  return {
-    id,
-    mime: STEP_MIME,
-    metadata: undefined,
-    text: () => text,
-    json: () => JSON.parse(text),
-    data: () => new TextEncoder().encode(text),
-    blob: () => new Blob([text]),
-  };
-}
 
 let messages: RenderedMessage[];
 let api: RendererApi;
 
 function context(): RendererContext<unknown> {
-  return {
-    setState: () => undefined,
-    getState: () => undefined,
-    getRenderer: async () => undefined,
-    postMessage: (message: unknown) => messages.push(message as RenderedMessage),
-    workspace: { isTrusted: true },
-  };
+  return rendererContext({ isTrusted: true, postMessage: (message) => messages.push(message as RenderedMessage) });
 }
 
 async function render(payload: unknown, id = 'out-1', element = document.createElement('div')): Promise<ShadowRoot> {
@@ -293,8 +278,9 @@ describe('lifecycle', () => {
   });
 
   it('works without messaging (postMessage absent)', async () => {
-    const { postMessage: _, ...rest } = context();
-    api = activate(rest) as RendererApi;
+    const withoutMessaging = context();
+    delete withoutMessaging.postMessage;
+    api = activate(withoutMessaging) as RendererApi;
     const root = await render(seedPayload() satisfies StepPayload);
     expect(root.querySelectorAll('.katex').length).toBe(7);
   });
