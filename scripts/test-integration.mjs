@@ -189,7 +189,7 @@ async function runInHost(host, workspace, runDir) {
 
 /** Calls `onSummary` with each "N passed, N failed" line written to stdout (runTests passes the host's output through). */
 function watchSummaries(onSummary) {
-  const write = process.stdout.write;
+  const write = process.stdout.write.bind(process.stdout);
   let partial = '';
   process.stdout.write = function (chunk, ...rest) {
     const lines = (partial + String(chunk)).split('\n');
@@ -198,7 +198,7 @@ function watchSummaries(onSummary) {
       const match = SUMMARY.exec(line.trim());
       if (match) onSummary({ passed: +match[1], failed: +match[2], skipped: +(match[3] ?? 0) });
     }
-    return write.call(this, chunk, ...rest);
+    return write(chunk, ...rest);
   };
   return () => (process.stdout.write = write);
 }

@@ -34,7 +34,7 @@ export function webGuard(outfile, limitBytes = WEB_BUNDLE_LIMIT_BYTES) {
     name: 'web-guard',
     setup(build) {
       noNodeBuiltins.setup(build);
-      build.onEnd(async (result) => {
+      build.onEnd((result) => {
         if (result.errors.length > 0) return null;
         const code = readFileSync(outfile, 'utf8');
         const errors = NODE_GLOBALS.filter((name) => code.includes(marker(name))).map((name) => ({

@@ -7,6 +7,7 @@ import { parseNotebook, printNotebook } from '../../../src/core/notebook';
 import { checkCell } from '../../../src/core/check';
 import { Session } from '../../../src/core/session';
 import type { CellResult } from '../../../src/core/types';
+import { matching } from '../../support/matchers';
 
 const run = (source: string, session = new Session()): CellResult => session.run(source);
 const errorsOf = (result: CellResult) =>
@@ -137,21 +138,21 @@ describe('a vector where a one-row or one-column matrix is needed', () => {
   it('forget W = [0.5, 0.3] (H = X = 1) is W’s one row: wh = 0.5, wx = 0.3', () => {
     const result = run(`${gates('W = [0.5, 0.3]')}\nrun x = [1, -0.5]`);
     expect(result.errors).toEqual([]);
-    expect(result.state.h![0]).toBeCloseTo(H_AFTER_TWO, 15);
-    expect(result.state.c![0]).toBeCloseTo(C_AFTER_TWO, 15);
+    expect(result.state.h?.[0]).toBeCloseTo(H_AFTER_TWO, 15);
+    expect(result.state.c?.[0]).toBeCloseTo(C_AFTER_TWO, 15);
   });
 
   it('dense w = [1, 2] with H = 1 is w’s one column: two outputs', () => {
     const result = run(`${gates('W = [0.5, 0.3]')}\ndense w = [1, 2]\nrun x = [1, -0.5]`);
     expect(result.errors).toEqual([]);
-    expect(result.steps[1].y![0]).toBeCloseTo(H_AFTER_TWO, 15);
-    expect(result.steps[1].y![1]).toBeCloseTo(0.029394846685770745, 15);
+    expect(result.steps[1].y?.[0]).toBeCloseTo(H_AFTER_TWO, 15);
+    expect(result.steps[1].y?.[1]).toBeCloseTo(0.029394846685770745, 15);
   });
 
   it('dense w = [1, 2] with H = 2 is w’s one row: one output', () => {
     const result = run(`h = [0, 0]\n${gates('wx = [1, 1] wh = 0.5')}\ndense w = [1, 2]\nx = 0\nstep`);
     expect(result.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^wh of the forget gate is a single number/) }),
+      expect.objectContaining({ message: matching(/^wh of the forget gate is a single number/) }),
     ]);
     const ok = run(`h = [0, 0]\n${gates('wx = [1, 1] wh = [[0, 0], [0, 0]]')}\ndense w = [1, 2]\nx = 0\nstep`);
     expect(ok.errors).toEqual([]);
