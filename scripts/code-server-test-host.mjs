@@ -20,7 +20,7 @@ import { resolve } from 'node:path';
 import { format } from 'node:util';
 import { codeServerPackageDir, CODE_SERVER_VERSION } from './lib/cache.mjs';
 import { launchBrowser } from './lib/browser.mjs';
-import { makeRunDir, startCodeServer } from './lib/code-server.mjs';
+import { extensionHostSettings, makeRunDir, startCodeServer } from './lib/code-server.mjs';
 import { onShutdown } from './lib/processes.mjs';
 
 const SUMMARY = /^(?:\w+: )?\d+ passed, \d+ failed(?:, \d+ skipped)?$/;
@@ -104,18 +104,6 @@ const NOISE = [
 ];
 const isWorkbenchNoise = (text) => NOISE.some((pattern) => pattern.test(text));
 
-/** User settings that move the extensions under development into the web worker extension host. */
-function extensionHostSettings(extensionDirs) {
-  const host = process.env.LSTM_EXTENSION_HOST || 'node';
-  if (host === 'node') return {};
-  if (host !== 'web') throw new Error(`LSTM_EXTENSION_HOST is "${host}"; it can be node or web`);
-  const ids = extensionDirs.map((dir) => {
-    const { publisher, name } = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'));
-    return `${publisher}.${name}`;
-  });
-  return { 'remote.extensionKind': Object.fromEntries(ids.map((id) => [id, ['web']])) };
-}
-
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.version) return (printVersion(), 0);
@@ -152,7 +140,7 @@ async function main() {
       runDir,
       userDataDir: options.userDataDir,
       extensionsDir: options.extensionsDir,
-      settings: extensionHostSettings(options.extensionDevelopmentPaths),
+      settings: extensionHostSettings(process.env.LSTM_EXTENSION_HOST, options.extensionDevelopmentPaths),
       smokeTestDriver: true,
       extraArgs: options.disableExtensions ? ['--vscode-option', 'disable-extensions'] : [],
       inheritOutput: verbose,

@@ -4,6 +4,7 @@
 //   npm start                        serve on 127.0.0.1, print the URL, stop with Ctrl+C
 //   npm start -- --port 8080         a fixed port (default: a free one)
 //   npm start -- --vsix              install the packaged .vsix instead of linking the repository
+//   npm start -- --web               run the extension in the web worker extension host, as vscode.dev does
 //   npm start -- --headless          no browser of yours: open a lesson in headless Chromium, Run All,
 //   npm run screenshots                and save screenshots in light and dark themes to screenshots/
 //   npm start -- --headless --lesson 02-name.lstm | --all
@@ -14,7 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureChromium, ensureCodeServer, REPO_ROOT, rel } from './lib/cache.mjs';
-import { startCodeServer } from './lib/code-server.mjs';
+import { extensionHostSettings, startCodeServer } from './lib/code-server.mjs';
 import { buildExtension, packageVsix } from './lib/extension.mjs';
 import { log, seconds, step } from './lib/log.mjs';
 import { onShutdown } from './lib/processes.mjs';
@@ -25,6 +26,7 @@ const { values: options } = parseArgs({
     headless: { type: 'boolean', default: false },
     port: { type: 'string' },
     vsix: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     lesson: { type: 'string' },
     all: { type: 'boolean', default: false },
@@ -48,6 +50,7 @@ async function serve() {
     port: options.port ? Number(options.port) : undefined,
     folder,
     ...(vsix ? { vsixFiles: [vsix] } : { extensions: [REPO_ROOT] }),
+    settings: extensionHostSettings(options.web ? 'web' : 'node', [REPO_ROOT]),
   });
   let stopping = false;
   const stop = onShutdown(
@@ -58,8 +61,9 @@ async function serve() {
     { exitCode: 0 },
   );
   const url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
+  const where = options.web ? ', in the web worker extension host' : '';
   log(
-    `VS Code ${vsix ? `with ${rel(vsix)}` : '(extension linked from this repository)'} is ready after ${seconds(started)}:`,
+    `VS Code ${vsix ? `with ${rel(vsix)}` : '(extension linked from this repository)'}${where} is ready after ${seconds(started)}:`,
   );
   process.stdout.write(`\n    ${url}\n\n`);
   log(
@@ -86,7 +90,12 @@ async function screenshots() {
   let problems = 0;
   // One fresh window per theme: the renderer picks mermaid's theme when it draws.
   for (const theme of ['light', 'dark']) {
-    workbench = await openWorkbench({ theme, vsix, viewport: { width: 1400, height: 1000 } });
+    workbench = await openWorkbench({
+      theme,
+      vsix,
+      viewport: { width: 1400, height: 1000 },
+      extensionHost: options.web ? 'web' : 'node',
+    });
     try {
       for (const lesson of lessons) {
         const done = step(`${lesson}, ${theme} theme: open, Run All, screenshots`);

@@ -36,6 +36,20 @@ export const QUIET_SETTINGS = {
   'notebook.confirmDeleteRunningCell': false,
 };
 
+/**
+ * User settings that run the extensions in `extensionDirs` in the given extension host: 'node' (the
+ * default for an extension with a `main`) or 'web', the web worker host of VS Code for the web.
+ */
+export function extensionHostSettings(host = 'node', extensionDirs = []) {
+  if (host === 'node') return {};
+  if (host !== 'web') throw new Error(`the extension host is "${host}"; it can be node or web`);
+  const ids = extensionDirs.map((dir) => {
+    const { publisher, name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    return `${publisher}.${name}`;
+  });
+  return { 'remote.extensionKind': Object.fromEntries(ids.map((id) => [id, ['web']])) };
+}
+
 /** A fresh temporary folder for one run; removed by `stop()` unless LSTM_KEEP_TEMP is set. */
 export function makeRunDir(prefix = 'lstm-vscode-') {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -14,7 +14,7 @@ import {
   waitForNotebook,
   waitForWorkbench,
 } from './browser.mjs';
-import { copyWorkspace, makeRunDir, startCodeServer } from './code-server.mjs';
+import { copyWorkspace, extensionHostSettings, makeRunDir, startCodeServer } from './code-server.mjs';
 import { delay } from './processes.mjs';
 
 export const LESSONS_DIR = join(REPO_ROOT, 'lessons');
@@ -60,14 +60,21 @@ export async function closeAllWorkbenches() {
 
 /**
  * Starts code-server with the extension (linked from the repository, or from a .vsix) and opens a
- * fresh copy of `workspaceFrom` in headless Chromium, in the given theme (light or dark).
+ * fresh copy of `workspaceFrom` in headless Chromium, in the given theme (light or dark), with the
+ * extension in the given extension host ('node', or 'web': the web worker host, as on vscode.dev).
  * Returns `{ server, page, workspace, runDir, close }`.
  */
-export async function openWorkbench({ theme = 'light', vsix, workspaceFrom = LESSONS_DIR, viewport } = {}) {
+export async function openWorkbench({
+  theme = 'light',
+  vsix,
+  workspaceFrom = LESSONS_DIR,
+  viewport,
+  extensionHost = 'node',
+} = {}) {
   const runDir = makeRunDir('lstm-workbench-');
   const workspace = existsSync(workspaceFrom) ? copyWorkspace(workspaceFrom, runDir) : join(runDir, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  const settings = { 'workbench.colorTheme': THEMES[theme] };
+  const settings = { 'workbench.colorTheme': THEMES[theme], ...extensionHostSettings(extensionHost, [REPO_ROOT]) };
   let server;
   let browser;
   const close = async () => {
@@ -91,6 +98,24 @@ export async function openWorkbench({ theme = 'light', vsix, workspaceFrom = LES
     await close();
     throw error;
   }
+}
+
+/**
+ * The extension's files that the page's web workers fetched: the web worker extension host loads the
+ * `browser` entry (dist/web/extension.js) this way, so it is listed only when the extension runs there.
+ */
+export async function extensionFilesInWebWorkers(page) {
+  const urls = await Promise.all(
+    page
+      .workers()
+      .map((worker) =>
+        worker.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)).catch(() => []),
+      ),
+  );
+  return urls
+    .flat()
+    .map((url) => decodeURIComponent(url))
+    .filter((url) => /lstm-notebooks[^/]*\/dist\//.test(url) || url.includes(`${REPO_ROOT}/dist/`));
 }
 
 /** Opens a lesson as a notebook (Quick Open, like Ctrl+P) and waits for its cells. */
