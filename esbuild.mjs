@@ -1,6 +1,7 @@
 // Builds the extension host bundles (Node and web worker), the notebook renderer bundle, the CLI and the benchmark.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { NODE_GLOBAL_MARKERS, webGuard } from './scripts/lib/web-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -87,17 +88,60 @@ const node = {
   external: ['@tensorflow/tfjs'],
 };
 
+/**
+ * Exported HTML pages (src/export): the renderer with mermaid and KaTeX bundled in, one classic script
+ * to inline, and the exporters themselves as a module the extension loads on first export, so
+ * markdown-it and KaTeX stay out of extension.js.
+ */
+const exportPage = {
+  ...common,
+  sourcemap: false,
+  minify: true,
+  entryPoints: { page: 'src/export/page/index.ts' },
+  outdir: 'dist/export',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  // katexRender's default stylesheet URL; the page sets its own before any formula is drawn.
+  define: { 'import.meta.url': '"file:///"' },
+};
+
+const exporter = {
+  ...common,
+  entryPoints: { exporter: 'src/export/exportNotebook.ts' },
+  outdir: 'dist/export',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+};
+
+/** The page script's CSP hash, and KaTeX's stylesheet with its woff2 fonts inlined (the others dropped). */
+function pageAssets() {
+  // `<!--` and `<script` switch the HTML parser's script states and `</script` ends the element; in
+  // the bundle they only occur in strings and regular expressions, where \x3C is the same character.
+  const script = readFileSync('dist/export/page.js', 'utf8').replace(/<(?=!--|\/?script)/gi, '\\x3C');
+  writeFileSync('dist/export/page.js', script);
+  writeFileSync('dist/export/page.js.sha256', `sha256-${createHash('sha256').update(script).digest('base64')}`);
+  const fonts = 'node_modules/katex/dist/';
+  const css = readFileSync(`${fonts}katex.min.css`, 'utf8').replace(/src:([^;}]*)/g, (_, sources) => {
+    const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)[1];
+    return `src:url(data:font/woff2;base64,${readFileSync(fonts + woff2).toString('base64')}) format("woff2")`;
+  });
+  writeFileSync('dist/export/katex.css', css);
+}
+
 function copyAssets() {
   mkdirSync('dist/renderer', { recursive: true });
   // KaTeX's stylesheet and fonts, loaded by the renderer into each output's shadow root.
   cpSync('node_modules/katex/dist/katex.min.css', 'dist/renderer/katex.min.css');
   cpSync('node_modules/katex/dist/fonts', 'dist/renderer/fonts', { recursive: true });
+  pageAssets();
 }
 
 // Chunk names carry content hashes: start clean so stale chunks never reach the package.
 rmSync('dist/renderer', { recursive: true, force: true });
 
-const builds = [extension, web, renderer, libraries, node];
+const builds = [extension, web, renderer, libraries, node, exportPage, exporter];
 if (watch) {
   copyAssets();
   for (const options of builds) await (await esbuild.context(options)).watch();

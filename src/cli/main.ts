@@ -1,57 +1,19 @@
 // lstm-notebook run|check [--json] FILE…: runs notebooks headless. Exit 0 ok, 1 failed, 2 usage or unreadable file.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { MAX_FILE_BYTES } from '../core/limits';
+// lstm-notebook export FILE --to html|ipynb|md: see ./export.
+import { EXPORT_USAGE, exportCommand } from './export';
+import { loaderFor, readText, UsageError } from './files';
 import { runNotebook, toJson, unreadable, type FileReport } from './runFile';
 import { summarize } from './summary';
 
 const USAGE = 'usage: lstm-notebook run|check [--json] FILE…';
 
-class UsageError extends Error {}
-
-/** A file system error in a learner's words: no ENOENT. */
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'there is no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'you do not have permission to read it';
-  if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
-  return error instanceof TypeError ? 'it is not UTF-8 text' : String(error);
-}
-
-function readText(path: string): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${reason(error)}`);
-  }
-  if (size > MAX_FILE_BYTES)
-    throw new UsageError(`${path} is ${size} bytes; the largest file read is ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${reason(error)}`);
-  }
-}
-
-/** `load` paths are read relative to the notebook, through the same size check. */
-function loaderFor(notebook: string) {
-  return (path: string) => {
-    try {
-      return { text: readText(resolve(dirname(notebook), path)) };
-    } catch (error) {
-      return { error: (error as Error).message.replace(/^cannot read [^:]*: /, '') };
-    }
-  };
-}
-
 function main(args: string[]): number {
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h') {
-    console.log(USAGE);
+    console.log(`${USAGE}\n       ${EXPORT_USAGE.replace(/^usage: /, '')}`);
     return 0;
   }
+  if (command === 'export') return exportCommand(rest);
   if (command !== 'run' && command !== 'check') throw new UsageError(USAGE);
   const json = rest.includes('--json');
   const files = rest.filter((a) => a !== '--json');

@@ -2,7 +2,7 @@
 // Pure (no `vscode`), so it is unit-tested; hover.ts only finds the word and wraps the text.
 import type { CellResult, GateSymbol, Matrix, StepTrace } from '../core/types';
 import { lookup } from './glossary';
-import { fixed, percent, round, vector } from './numbers';
+import { fixed, percent, round, vector } from '../common/numbers';
 
 const GATE_OF_WORD: Record<string, GateSymbol> = {
   forget: 'f',

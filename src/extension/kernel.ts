@@ -8,7 +8,7 @@ import { Session, type CellExecution } from '../core/session';
 import type { CellResult } from '../core/types';
 import type { CellDiagnostics } from './diagnostics';
 import { readLoadFiles, type LoadedFile } from './loadFiles';
-import { buildPayload, errorText, hasErrors, markdownSummary } from './output';
+import { buildPayload, errorText, hasErrors, markdownSummary } from '../common/output';
 import type { CellResults } from './results';
 import { runInSlices } from './slices';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';

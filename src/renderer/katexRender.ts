@@ -1,23 +1,17 @@
 // Typesets TeX with KaTeX, loaded on first use (its own chunk), and wires up KaTeX's stylesheet.
 import type katex from 'katex';
-import type { KatexOptions } from 'katex';
+import { KATEX_OPTIONS } from './katexOptions';
 
 type Katex = typeof katex;
 
 let katexModule: Promise<Katex> | undefined;
 
-/** The build copies katex.min.css and fonts/ next to the renderer's chunks. */
-const STYLESHEET = new URL('./katex.min.css', import.meta.url).href;
+/** The build copies katex.min.css and fonts/ next to the renderer's chunks; an exported page sets its own. */
+let stylesheet: string | undefined;
 
-const OPTIONS: KatexOptions = {
-  displayMode: true,
-  throwOnError: false,
-  trust: false,
-  strict: 'ignore',
-  maxExpand: 100,
-  maxSize: 20,
-  output: 'htmlAndMathml',
-};
+export function setKatexStylesheet(href: string): void {
+  stylesheet = href;
+}
 
 export function loadKatex(): Promise<Katex> {
   katexModule ??= import('katex').then((module) => module.default);
@@ -26,7 +20,7 @@ export function loadKatex(): Promise<Katex> {
 
 /** Renders one display formula into `element`; errors show as KaTeX's own red source text. */
 export function typeset(katex: Katex, tex: string, element: HTMLElement): void {
-  katex.render(tex, element, OPTIONS);
+  katex.render(tex, element, KATEX_OPTIONS);
 }
 
 /**
@@ -45,6 +39,6 @@ export function katexStylesheet(): HTMLLinkElement {
 function link(): HTMLLinkElement {
   const element = document.createElement('link');
   element.rel = 'stylesheet';
-  element.href = STYLESHEET;
+  element.href = stylesheet ??= new URL('./katex.min.css', import.meta.url).href;
   return element;
 }

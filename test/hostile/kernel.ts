@@ -9,7 +9,7 @@ import { parseNotebook, type NotebookDoc } from '../../src/core/notebook';
 import { Session } from '../../src/core/session';
 import type { CellResult } from '../../src/core/types';
 import { decodeFile, type FileEncoding } from '../../src/extension/encoding';
-import { buildPayload, errorText, hasErrors, markdownSummary } from '../../src/extension/output';
+import { buildPayload, errorText, hasErrors, markdownSummary } from '../../src/common/output';
 import { FIXTURES, type CorpusFile } from './corpus';
 
 /** The kernel's slice (src/extension/kernel.ts SLICE_MS). */

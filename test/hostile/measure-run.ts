@@ -8,7 +8,7 @@ import { parseNotebook, printNotebook } from '../../src/core/notebook';
 import { Session } from '../../src/core/session';
 import { analyze } from '../../src/extension/analysis';
 import { decodeFile, encodeFile } from '../../src/extension/encoding';
-import { buildPayload, errorText, markdownSummary } from '../../src/extension/output';
+import { buildPayload, errorText, markdownSummary } from '../../src/common/output';
 import { generatedCorpus, GENERATED } from './corpus';
 
 const SLICE_MS = 20;

@@ -2,14 +2,13 @@
 // src/cli/main.ts with esbuild and spawned with node. Exit codes: 0 all ok, 1 a failed expect or an
 // error, 2 usage or an unreadable file (nothing runs then). --json prints exactly the documented keys,
 // with 1-based FILE lines. `load` reads relative to the notebook, not to the working directory.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellReport, FileReport, Located } from '../../../src/cli/runFile';
 import { MAX_FILE_BYTES } from '../../../src/core/limits';
+import { buildCli, spawnCli } from '../../support/buildCli';
 import { matching, near } from '../../support/matchers';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -35,8 +34,7 @@ const readReport = (stdout: string) => JSON.parse(stdout) as JsonReport;
 const readReports = (stdout: string) => JSON.parse(stdout) as JsonReport[];
 
 function runCli(args: string[], cwd = dir) {
-  const out = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+  return spawnCli(cli, args, cwd);
 }
 
 // Line numbers below are file lines, counted by hand.
@@ -88,16 +86,7 @@ stpe
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lstm-cli-'));
-  cli = join(dir, 'cli.cjs');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outfile: cli,
-    logLevel: 'error',
-  });
+  cli = await buildCli(dir);
   mkdirSync(join(dir, 'nested/weights'), { recursive: true });
   copyFileSync(join(FIXTURES, 'pytorch-h1-x1-dense.json'), join(dir, 'nested/weights/trained.json'));
   copyFileSync(join(FIXTURES, 'keras-h1-x1.json'), join(dir, 'nested/keras.json'));
@@ -148,7 +137,9 @@ describe('exit codes', () => {
   it('--help prints the usage and exits 0', () => {
     const out = runCli(['--help']);
     expect(out.code).toBe(0);
-    expect(out.stdout).toBe('usage: lstm-notebook run|check [--json] FILE…\n');
+    expect(out.stdout).toBe(
+      'usage: lstm-notebook run|check [--json] FILE…\n       lstm-notebook export FILE --to html|ipynb|md [-o OUT] [--no-code]\n',
+    );
   });
 
   it("2 with one line on stderr for a missing file, in a learner's words, and the readable files' results still printed", () => {

@@ -1,8 +1,8 @@
 // What a finished cell shows: the payload sent to the renderer and the markdown fallback.
 import { describe, expect, it } from 'vitest';
 import { STEP_MIME } from '../../../src/common/payload';
+import { buildPayload, errorText, markdownSummary, problemMessage, thinSteps } from '../../../src/common/output';
 import { Session } from '../../../src/core/session';
-import { buildPayload, errorText, markdownSummary, problemMessage, thinSteps } from '../../../src/extension/output';
 import { result, steps, weightsOfSize } from './fixtures';
 
 describe('thinSteps', () => {

@@ -2,7 +2,7 @@
 // never holds the event loop for long, and a cancel stops it within one slice.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/core/session';
-import { buildPayload, markdownSummary } from '../../../src/extension/output';
+import { buildPayload, markdownSummary } from '../../../src/common/output';
 import { runInSlices } from '../../../src/extension/slices';
 import { SEED_SETUP } from '../../support/seedCell';
 

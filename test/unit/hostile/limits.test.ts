@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CELL_CHARS, MAX_DIMENSION, MAX_STATEMENT_TOKENS, MAX_STEPS_PER_CELL } from '../../../src/core/limits';
 import { Session } from '../../../src/core/session';
 import { analyze } from '../../../src/extension/analysis';
-import { MAX_PAYLOAD_STEPS } from '../../../src/extension/output';
+import { MAX_PAYLOAD_STEPS } from '../../../src/common/output';
 import { runInSlices } from '../../../src/extension/slices';
 import { FIXTURES, generatedCorpus, generatedText, runLines, SMALL_LSTM, type CorpusFile } from '../../hostile/corpus';
 import { runFile, SLICE_MS, type FileRun } from '../../hostile/kernel';

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { CellResult } from '../../../src/core/types';
-import { markdownSummary } from '../../../src/extension/output';
+import { markdownSummary } from '../../../src/common/output';
 import { HOSTILE_STRINGS } from '../../hostile/payloads';
 
 const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new (options: { html: boolean }) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../../src/core/lstm';
 import { Session } from '../../../src/core/session';
 import type { CellResult } from '../../../src/core/types';
-import { buildPayload } from '../../../src/extension/output';
+import { buildPayload } from '../../../src/common/output';
 import { committedCorpus } from '../../hostile/corpus';
 import { numbersIn, runFile } from '../../hostile/kernel';
 import { received } from './checks';

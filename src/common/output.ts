@@ -1,8 +1,8 @@
-// What a finished cell shows: the renderer's payload and a markdown fallback for everywhere else.
-// Pure (no `vscode`), so both are unit-tested.
-import type { StepPayload } from '../common/payload';
+// What a finished cell shows: the renderer's payload and a markdown summary, used by the kernel's
+// fallback output and by the exporters (src/export). Pure (no `vscode`, DOM or Node).
 import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
 import { fixed, round, vector } from './numbers';
+import type { StepPayload } from './payload';
 
 /** Steps kept in a payload: the first and the last half of this many. */
 export const MAX_PAYLOAD_STEPS = 200;
@@ -71,7 +71,8 @@ const GATE_ROWS = [
   { symbol: 'o', name: 'output gate', activation: 'σ' },
 ] as const;
 
-function stepTable(step: StepTrace): string[] {
+/** The step's gates (pre-activation and value) and its memories before and after, as markdown tables. */
+export function stepTable(step: StepTrace): string[] {
   const lines = [
     '| | pre-activation z | value |',
     '|---|---:|---:|',
@@ -112,17 +113,20 @@ function stateLine(state: CellResult['state']): string {
   return parts.length ? parts.join(', ') : 'nothing set yet';
 }
 
+/** The summary's first line: which step ran, with what input, or the state when none did. */
+export function summaryHeading(result: CellResult): string {
+  const last = result.steps.at(-1);
+  if (!last) return `No step ran (t = ${result.time}). State: ${stateLine(result.state)}.`;
+  const count = Math.max(result.stepsRun, result.steps.length);
+  const ran = count === 1 ? `Step t = ${last.t}` : `${count} steps ran; the last, t = ${last.t}`;
+  return `**${ran}** with input x = ${vector(last.x)}`;
+}
+
 /** A markdown summary of the cell: the last step's gates as a table, then each expect with its actual value. */
 export function markdownSummary(result: CellResult): string {
-  const lines: string[] = [];
+  const lines = [summaryHeading(result)];
   const last = result.steps.at(-1);
-  if (last) {
-    const count = Math.max(result.stepsRun, result.steps.length);
-    const ran = count === 1 ? `Step t = ${last.t}` : `${count} steps ran; the last, t = ${last.t}`;
-    lines.push(`**${ran}** with input x = ${vector(last.x)}`, '', ...stepTable(last));
-  } else {
-    lines.push(`No step ran (t = ${result.time}). State: ${stateLine(result.state)}.`);
-  }
+  if (last) lines.push('', ...stepTable(last));
   if (result.expects.length) {
     const passed = result.expects.filter((expect) => expect.pass).length;
     lines.push(

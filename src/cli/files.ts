@@ -1,0 +1,44 @@
+// Reading notebooks and the files they `load`, for every CLI verb: size-checked, UTF-8 only, and
+// failures told in words (never an errno code), as a UsageError that main turns into exit code 2.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MAX_FILE_BYTES } from '../core/limits';
+
+export class UsageError extends Error {}
+
+/** A file system error in a learner's words: no ENOENT. */
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'there is no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'you do not have permission to read it';
+  if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
+  return error instanceof TypeError ? 'it is not UTF-8 text' : String(error);
+}
+
+export function readText(path: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${reason(error)}`);
+  }
+  if (size > MAX_FILE_BYTES)
+    throw new UsageError(`${path} is ${size} bytes; the largest file read is ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${reason(error)}`);
+  }
+}
+
+/** `load` paths are read relative to the notebook, through the same size check. */
+export function loaderFor(notebook: string) {
+  return (path: string) => {
+    try {
+      return { text: readText(resolve(dirname(notebook), path)) };
+    } catch (error) {
+      return { error: (error as Error).message.replace(/^cannot read [^:]*: /, '') };
+    }
+  };
+}

@@ -1,0 +1,105 @@
+// Jupyter export of every lesson, checked by Jupyter's own tools: Debian's python3-nbformat validates
+// it against the nbformat 4.5 schema and jupyter nbconvert renders it to HTML. Both are installed by
+// .ci/run; when they are missing these tests fail, saying which package to install.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STEP_MIME } from '../../../src/common/payload';
+import { parseNotebook } from '../../../src/core/notebook';
+import { sourceLines, toIpynb } from '../../../src/export/ipynb';
+import { readPayload } from '../../../src/renderer/readPayload';
+import { lessonFiles, lessonInput, runLesson } from './lessons';
+
+const PYTHON = '/usr/bin/python3';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lstm-ipynb-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function validate(path: string) {
+  const script = 'import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT))';
+  return spawnSync(PYTHON, ['-c', script, path], { encoding: 'utf8', timeout: 60_000 });
+}
+
+function requireTool(ok: boolean, what: string): void {
+  if (!ok)
+    throw new Error(`${what} is not installed: apt-get install python3-nbformat jupyter-nbconvert (see .ci/run)`);
+}
+
+describe('Jupyter export of the lessons', () => {
+  for (const file of lessonFiles) {
+    it(`${file}: valid nbformat 4.5, sources as written, outputs with markdown, text and payload`, () => {
+      const notebook = runLesson(file);
+      const text = toIpynb(notebook);
+      const path = join(dir, file.replace(/\.lstm$/, '.ipynb'));
+      writeFileSync(path, text);
+      const check = validate(path);
+      requireTool(!/No module named/.test(check.stderr) && check.error === undefined, 'python3-nbformat');
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(0);
+
+      const json = JSON.parse(text);
+      expect([json.nbformat, json.nbformat_minor]).toEqual([4, 5]);
+      expect(json.metadata.language_info.name).toBe('lstm');
+      const cells = parseNotebook(lessonInput(file).text).cells;
+      expect(json.cells.map((c: { cell_type: string }) => c.cell_type)).toEqual(cells.map((c) => c.kind));
+      expect(new Set(json.cells.map((c: { id: string }) => c.id)).size).toBe(cells.length);
+      let count = 0;
+      json.cells.forEach((cell: { source: string[]; execution_count?: number; outputs?: unknown[] }, k: number) => {
+        expect(cell.source.join('')).toBe(cells[k].source);
+        if (cells[k].kind !== 'code') return;
+        expect(cell.execution_count).toBe(++count);
+        const display = cell.outputs?.find((o) => (o as { output_type: string }).output_type === 'display_data') as {
+          data: Record<string, unknown>;
+        };
+        const ran = notebook.cells[k];
+        if (ran.kind !== 'code') throw new Error('cell kinds differ');
+        const markdown = (display.data['text/markdown'] as string[]).join('');
+        const plain = (display.data['text/plain'] as string[]).join('');
+        if (ran.result.expects.length) expect(markdown).toContain('**Expectations:**');
+        if (ran.result.steps.length) {
+          expect(markdown).toContain('```mermaid\nflowchart TB\n');
+          expect(plain).toMatch(/^step t = \d+: x = /);
+        } else expect(plain).toMatch(/^no step ran/);
+        // The payload is the kernel's, and the renderer reads it back whole.
+        const payload = readPayload(display.data[STEP_MIME]);
+        expect(payload.steps.at(-1)?.h).toEqual(ran.result.steps.at(-1)?.h);
+        expect(payload.expects.map((e) => e.pass)).toEqual(ran.result.expects.map((e) => e.pass));
+      });
+    });
+  }
+
+  it('renders with jupyter nbconvert --to html: math, the mermaid diagram and the tables', () => {
+    const path = join(dir, 'nbconvert.ipynb');
+    writeFileSync(path, toIpynb(runLesson(lessonFiles[1])));
+    const out = spawnSync('jupyter', ['nbconvert', '--to', 'html', '--output-dir', dir, path], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    requireTool(out.error === undefined && !/No module named|not found/.test(out.stderr), 'jupyter-nbconvert');
+    expect(out.status, out.stderr).toBe(0);
+    const html = readFileSync(join(dir, 'nbconvert.html'), 'utf8');
+    expect(html).toContain('forget gate f = σ(z)');
+    expect(html).toMatch(/\$\$\s*\\begin\{aligned\}\\text\{forget gate\}/);
+    expect(html).toContain('flowchart TB');
+    expect(html).toMatch(/<td[^>]*>✅ pass<\/td>/);
+    expect(html).toContain('<code>expect f = 0.998</code>');
+  });
+
+  it('marks the code hidden with --no-code, keeping source and outputs', () => {
+    const json = JSON.parse(toIpynb(runLesson(lessonFiles[1]), { noCode: true }));
+    const code = json.cells.filter((c: { cell_type: string }) => c.cell_type === 'code');
+    expect(code[0].metadata.jupyter.source_hidden).toBe(true);
+    expect(code[0].source.length).toBeGreaterThan(0);
+  });
+
+  it('splits sources into lines that keep their line ends, as nbformat stores them', () => {
+    expect(sourceLines('a\nb\n\nc')).toEqual(['a\n', 'b\n', '\n', 'c']);
+    expect(sourceLines('a\n')).toEqual(['a\n']);
+    expect(sourceLines('')).toEqual([]);
+  });
+});
