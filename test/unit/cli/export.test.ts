@@ -44,7 +44,7 @@ describe('lstm-notebook export', () => {
 
   it('writes -o OUT, and into -o FOLDER under the notebook name; --to=ipynb works too', () => {
     expect(runCli(['export', 'failing.lstm', '--to=ipynb', '-o', 'out.ipynb']).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'out.ipynb'), 'utf8')).nbformat).toBe(4);
+    expect((JSON.parse(readFileSync(join(dir, 'out.ipynb'), 'utf8')) as { nbformat: number }).nbformat).toBe(4);
     mkdirSync(join(dir, 'site'), { recursive: true });
     expect(runCli(['export', '--to', 'md', 'failing.lstm', '-o', 'site']).code).toBe(0);
     expect(existsSync(join(dir, 'site', 'failing.md'))).toBe(true);

@@ -13,6 +13,23 @@ import { readPayload } from '../../../src/renderer/readPayload';
 import { lessonFiles, lessonInput, runLesson } from './lessons';
 
 const PYTHON = '/usr/bin/python3';
+
+/** The parts of an nbformat 4 document these tests read. */
+interface Ipynb {
+  nbformat: number;
+  nbformat_minor: number;
+  metadata: { language_info: { name: string } };
+  cells: {
+    cell_type: string;
+    id: string;
+    source: string[];
+    metadata: { jupyter?: { source_hidden?: boolean } };
+    execution_count?: number;
+    outputs?: { output_type: string; data?: Record<string, unknown> }[];
+  }[];
+}
+
+const readIpynb = (text: string) => JSON.parse(text) as Ipynb;
 let dir: string;
 
 beforeAll(() => {
@@ -52,31 +69,29 @@ describe('Jupyter export of the lessons', () => {
       expect(check.stderr).toBe('');
       expect(check.status).toBe(0);
 
-      const json = JSON.parse(text);
+      const json = readIpynb(text);
       expect([json.nbformat, json.nbformat_minor]).toEqual([4, 5]);
       expect(json.metadata.language_info.name).toBe('lstm');
       const cells = parseNotebook(lessonInput(file).text).cells;
-      expect(json.cells.map((c: { cell_type: string }) => c.cell_type)).toEqual(cells.map((c) => c.kind));
-      expect(new Set(json.cells.map((c: { id: string }) => c.id)).size).toBe(cells.length);
+      expect(json.cells.map((c) => c.cell_type)).toEqual(cells.map((c) => c.kind));
+      expect(new Set(json.cells.map((c) => c.id)).size).toBe(cells.length);
       let count = 0;
-      json.cells.forEach((cell: { source: string[]; execution_count?: number; outputs?: unknown[] }, k: number) => {
+      json.cells.forEach((cell, k) => {
         expect(cell.source.join('')).toBe(cells[k].source);
         if (cells[k].kind !== 'code') return;
         expect(cell.execution_count).toBe(++count);
-        const display = cell.outputs?.find((o) => (o as { output_type: string }).output_type === 'display_data') as {
-          data: Record<string, unknown>;
-        };
+        const data = cell.outputs?.find((o) => o.output_type === 'display_data')?.data ?? {};
         const ran = notebook.cells[k];
         if (ran.kind !== 'code') throw new Error('cell kinds differ');
-        const markdown = (display.data['text/markdown'] as string[]).join('');
-        const plain = (display.data['text/plain'] as string[]).join('');
+        const markdown = (data['text/markdown'] as string[]).join('');
+        const plain = (data['text/plain'] as string[]).join('');
         if (ran.result.expects.length) expect(markdown).toContain('**Expectations:**');
         if (ran.result.steps.length) {
           expect(markdown).toContain('```mermaid\nflowchart TB\n');
           expect(plain).toMatch(/^step t = \d+: x = /);
         } else expect(plain).toMatch(/^no step ran/);
         // The payload is the kernel's, and the renderer reads it back whole.
-        const payload = readPayload(display.data[STEP_MIME]);
+        const payload = readPayload(data[STEP_MIME]);
         expect(payload.steps.at(-1)?.h).toEqual(ran.result.steps.at(-1)?.h);
         expect(payload.expects.map((e) => e.pass)).toEqual(ran.result.expects.map((e) => e.pass));
       });
@@ -101,9 +116,9 @@ describe('Jupyter export of the lessons', () => {
   });
 
   it('marks the code hidden with --no-code, keeping source and outputs', () => {
-    const json = JSON.parse(toIpynb(runLesson(lessonFiles[1]), { noCode: true }));
-    const code = json.cells.filter((c: { cell_type: string }) => c.cell_type === 'code');
-    expect(code[0].metadata.jupyter.source_hidden).toBe(true);
+    const json = readIpynb(toIpynb(runLesson(lessonFiles[1]), { noCode: true }));
+    const code = json.cells.filter((c) => c.cell_type === 'code');
+    expect(code[0].metadata.jupyter?.source_hidden).toBe(true);
     expect(code[0].source.length).toBeGreaterThan(0);
   });
 
