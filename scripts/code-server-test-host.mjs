@@ -200,4 +200,6 @@ async function main() {
   return code;
 }
 
-process.exitCode = await main();
+// Exit once everything is stopped: something in the Playwright client otherwise keeps this process for
+// several more seconds (no handle shows it). stdout and stderr are pipes or files, written synchronously.
+process.exit(await main());
