@@ -38,7 +38,7 @@ function uriOf(argument: unknown): vscode.Uri | undefined {
   return editor.notebookUri instanceof vscode.Uri ? editor.notebookUri : undefined;
 }
 
-function notebookOf(argument: unknown): vscode.NotebookDocument | undefined {
+export function notebookOf(argument: unknown): vscode.NotebookDocument | undefined {
   const uri = uriOf(argument);
   if (uri) return vscode.workspace.notebookDocuments.find((notebook) => notebook.uri.toString() === uri.toString());
   return vscode.window.activeNotebookEditor?.notebook;

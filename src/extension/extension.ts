@@ -5,6 +5,7 @@ import { AnalysisCache } from './analysis';
 import { copyLessons, newNotebook, openLesson, restartKernel } from './commands';
 import { CompletionProvider } from './completion';
 import { CellDiagnostics } from './diagnostics';
+import { exportCommands } from './exportCommands';
 import { FileProblems } from './fileProblems';
 import { HoverProvider } from './hover';
 import { LstmKernel } from './kernel';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     vscode.commands.registerCommand('lstm-notebook.openLesson', (name: unknown) =>
       openLesson(context.extensionUri, name),
     ),
+    ...exportCommands(context.extensionUri, platform.host),
   );
   return { host: platform.host };
 }
