@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the extension host bundles (Node and web worker), the notebook renderer bundle, the CLI and the benchmark.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -7,6 +8,7 @@ import { NODE_GLOBAL_MARKERS, webGuard } from './scripts/lib/web-bundle.mjs';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',
@@ -15,6 +17,7 @@ const common = {
 };
 
 /** Extension host: Node, CommonJS, `vscode` provided by the host. */
+/** @type {esbuild.BuildOptions} */
 const extension = {
   ...common,
   entryPoints: { extension: 'src/extension/node.ts' },
@@ -29,6 +32,7 @@ const extension = {
  * Extension host in a web worker (VS Code for the web): CommonJS as VS Code loads it, no Node built-in
  * and no Node global (the guard fails the build on either), always minified so its size is the shipped one.
  */
+/** @type {esbuild.BuildOptions} */
 const web = {
   ...common,
   entryPoints: { extension: 'src/extension/web.ts' },
@@ -49,6 +53,7 @@ const web = {
  */
 const LAZY_LIBRARIES = { mermaid: './mermaid.js', katex: './katex.js' };
 
+/** @type {esbuild.Plugin} */
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
@@ -56,6 +61,7 @@ const lazyLibraries = {
   },
 };
 
+/** @type {esbuild.BuildOptions} */
 const renderer = {
   ...common,
   entryPoints: { renderer: 'src/renderer/index.ts' },
@@ -67,6 +73,7 @@ const renderer = {
 };
 
 /** The libraries themselves, one file each; VS Code imports renderer.js by URL, so './mermaid.js' resolves beside it. */
+/** @type {esbuild.BuildOptions} */
 const libraries = {
   ...common,
   entryPoints: { mermaid: 'src/renderer/lib/mermaid.ts', katex: 'src/renderer/lib/katex.ts' },
@@ -77,6 +84,7 @@ const libraries = {
 };
 
 /** Headless runner and benchmark: Node scripts. */
+/** @type {esbuild.BuildOptions} */
 const node = {
   ...common,
   entryPoints: { cli: 'src/cli/main.ts', bench: 'bench/bench.ts' },

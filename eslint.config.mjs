@@ -6,16 +6,12 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', 'screenshots/', 'test/fixtures/', 'lessons/'] },
+  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', 'screenshots/', 'test/fixtures/', 'lessons/', 'types/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: {
-        // web-bundle.mjs has a .d.mts beside it, which the TypeScript program reads in its place.
-        projectService: { allowDefaultProject: ['scripts/lib/web-bundle.mjs'] },
-        tsconfigRootDir: import.meta.dirname,
-      },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -29,6 +25,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       eqeqeq: ['error', 'smart'],
       'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  {
+    // The compiler already refuses these (each folder's tsconfig.json); this also catches `import 'vscode'`,
+    // a side-effect import the compiler lets through.
+    files: ['src/core/**', 'src/common/**', 'src/renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Only src/extension uses the vscode API (docs/architecture.md).' }],
+          patterns: [{ group: ['node:*'], message: 'src/core, src/common and src/renderer run without Node.' }],
+        },
+      ],
     },
   },
   {

@@ -26,7 +26,9 @@ import { onShutdown } from './lib/processes.mjs';
 const SUMMARY = /^(?:\w+: )?\d+ passed, \d+ failed(?:, \d+ skipped)?$/;
 const verbose = process.env.LSTM_VERBOSE === '1';
 
+/** @param {string[]} argv */
 function parseArgs(argv) {
+  /** @type {{ extensionDevelopmentPaths: string[]; folder?: string; ignored: string[]; extensionTestsPath?: string; [flag: string]: string | string[] | boolean | undefined }} */
   const options = { extensionDevelopmentPaths: [], folder: undefined, ignored: [] };
   const valued = new Set([
     'extensionDevelopmentPath',
@@ -111,9 +113,8 @@ async function main() {
     console.error('code-server-test-host: --extensionTestsPath=FILE is required (this host only runs extension tests)');
     return 2;
   }
-  for (const path of [...options.extensionDevelopmentPaths, options.extensionTestsPath, options.folder].filter(
-    Boolean,
-  )) {
+  const paths = [...options.extensionDevelopmentPaths, options.extensionTestsPath, options.folder];
+  for (const path of paths.filter((p) => p !== undefined)) {
     if (!existsSync(path) && !existsSync(path + '.js')) {
       console.error(`code-server-test-host: ${path} does not exist`);
       return 2;
@@ -192,7 +193,7 @@ async function main() {
     code = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
   } catch (error) {
-    print(`code-server-test-host: ${error.stack ?? error}`);
+    print(`code-server-test-host: ${error instanceof Error ? error.stack : String(error)}`);
     code = 1;
   }
   await cleanup();

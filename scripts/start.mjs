@@ -89,7 +89,7 @@ async function screenshots() {
   const stop = onShutdown(() => workbench?.close());
   let problems = 0;
   // One fresh window per theme: the renderer picks mermaid's theme when it draws.
-  for (const theme of ['light', 'dark']) {
+  for (const theme of /** @type {const} */ (['light', 'dark'])) {
     workbench = await openWorkbench({
       theme,
       vsix,

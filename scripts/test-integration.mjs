@@ -193,7 +193,7 @@ function watchSummaries(onSummary) {
   let partial = '';
   process.stdout.write = function (chunk, ...rest) {
     const lines = (partial + String(chunk)).split('\n');
-    partial = lines.pop();
+    partial = lines.pop() ?? '';
     for (const line of lines) {
       const match = SUMMARY.exec(line.trim());
       if (match) onSummary({ passed: +match[1], failed: +match[2], skipped: +(match[3] ?? 0) });

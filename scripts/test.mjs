@@ -43,7 +43,7 @@ function run(command, args, env = {}) {
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       const lines = (partial + chunk.toString()).split('\n');
-      partial = lines.pop();
+      partial = lines.pop() ?? '';
       for (const line of lines) {
         const match = SUMMARY.exec(line.trim());
         if (match) summary = { passed: +match[1], failed: +match[2], skipped: +(match[3] ?? 0) };
@@ -139,7 +139,7 @@ async function main() {
         buildExtension();
         built = true;
       } catch (error) {
-        console.error(error.message);
+        console.error(error instanceof Error ? error.message : error);
         built = false;
       }
     }
@@ -174,7 +174,7 @@ onShutdown(async () => {
   log('stopped');
 });
 process.exitCode = await main().catch((error) => {
-  console.error(error.stack ?? error);
+  console.error(error instanceof Error ? error.stack : error);
   console.log('0 passed, 1 failed');
   return 1;
 });

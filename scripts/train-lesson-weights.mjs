@@ -151,7 +151,7 @@ async function main() {
   });
   const loss = history.history.loss.at(-1);
   console.log(
-    `trained ${EPOCHS} epochs on ${train.xs.length} sequences of length ${T}: final loss ${loss.toExponential(3)}`,
+    `trained ${EPOCHS} epochs on ${train.xs.length} sequences of length ${T}: final loss ${Number(loss).toExponential(3)}`,
   );
 
   const weights = toPyTorch(model);

@@ -20,7 +20,10 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Launches headless Chromium with a fresh profile; returns `{ context, page, close }`. */
+/**
+ * Launches headless Chromium with a fresh profile; returns `{ context, page, close }`.
+ * @param {{ viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' }} [options]
+ */
 export async function launchBrowser({ viewport = { width: 1400, height: 1000 }, colorScheme = 'light' } = {}) {
   const executablePath = ensureChromium();
   const profile = mkdtempSync(join(tmpdir(), 'lstm-chromium-'));

@@ -129,59 +129,61 @@ function npmInstall(dir, env, logFile) {
  * On a terminal one line is rewritten; elsewhere (CI) a line is printed every 20 seconds.
  */
 export function runWithProgress(command, args, options, logFile) {
-  return new Promise((resolvePromise, reject) => {
-    const out = [];
-    const logText = [];
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    const started = Date.now();
-    let current = 'starting';
-    let lastPrinted = 0;
-    const tty = process.stdout.isTTY;
-    const show = (force) => {
-      const seconds = Math.round((Date.now() - started) / 1000);
-      const line = `  ... ${seconds}s: ${current}`.slice(0, (process.stdout.columns || 100) - 1);
-      if (tty) process.stdout.write(`\r\x1b[K${line}`);
-      else if (force || Date.now() - lastPrinted >= 20_000) {
-        lastPrinted = Date.now();
-        process.stdout.write(line + '\n');
-      }
-    };
-    const timer = setInterval(() => show(false), tty ? 500 : 5_000);
-    const onData = (chunk) => {
-      const text = chunk.toString();
-      logText.push(text);
-      for (const line of text.split('\n')) {
-        // "> kerberos@2.1.1 install" and npm's "http fetch GET 200 .../name" tell where it is.
-        const script = /^> (\S+@\S+) (preinstall|install|postinstall)/.exec(line);
-        const fetch = /http fetch GET \d+ \S*\/(@?[^/\s]+(?:\/[^/\s]+)?)\/-\//.exec(line);
-        if (script) {
-          current = `running ${script[1]} ${script[2]}`;
-          show(true);
-        } else if (fetch) current = `downloading ${fetch[1]}`;
-        else if (/CXX\(target\)|SOLINK/.test(line)) current = current.replace(/ \(compiling.*$/, '') + ' (compiling)';
-      }
-      out.push(text);
-      if (out.length > 200) out.shift();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', (error) => {
-      clearInterval(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearInterval(timer);
-      if (tty) process.stdout.write('\r\x1b[K');
-      writeFileSync(logFile, logText.join(''));
-      if (code === 0) resolvePromise();
-      else {
-        process.stdout.write(out.join('').split('\n').slice(-40).join('\n') + '\n');
-        reject(
-          new Error(`${command} ${args.join(' ')} failed with code ${code} in ${options.cwd}; full log: ${logFile}`),
-        );
-      }
-    });
-  });
+  return new Promise(
+    /** @param {(value?: void) => void} resolvePromise */ (resolvePromise, reject) => {
+      const out = [];
+      const logText = [];
+      const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+      const started = Date.now();
+      let current = 'starting';
+      let lastPrinted = 0;
+      const tty = process.stdout.isTTY;
+      const show = (force) => {
+        const seconds = Math.round((Date.now() - started) / 1000);
+        const line = `  ... ${seconds}s: ${current}`.slice(0, (process.stdout.columns || 100) - 1);
+        if (tty) process.stdout.write(`\r\x1b[K${line}`);
+        else if (force || Date.now() - lastPrinted >= 20_000) {
+          lastPrinted = Date.now();
+          process.stdout.write(line + '\n');
+        }
+      };
+      const timer = setInterval(() => show(false), tty ? 500 : 5_000);
+      const onData = (chunk) => {
+        const text = chunk.toString();
+        logText.push(text);
+        for (const line of text.split('\n')) {
+          // "> kerberos@2.1.1 install" and npm's "http fetch GET 200 .../name" tell where it is.
+          const script = /^> (\S+@\S+) (preinstall|install|postinstall)/.exec(line);
+          const fetch = /http fetch GET \d+ \S*\/(@?[^/\s]+(?:\/[^/\s]+)?)\/-\//.exec(line);
+          if (script) {
+            current = `running ${script[1]} ${script[2]}`;
+            show(true);
+          } else if (fetch) current = `downloading ${fetch[1]}`;
+          else if (/CXX\(target\)|SOLINK/.test(line)) current = current.replace(/ \(compiling.*$/, '') + ' (compiling)';
+        }
+        out.push(text);
+        if (out.length > 200) out.shift();
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('error', (error) => {
+        clearInterval(timer);
+        reject(error);
+      });
+      child.on('close', (code) => {
+        clearInterval(timer);
+        if (tty) process.stdout.write('\r\x1b[K');
+        writeFileSync(logFile, logText.join(''));
+        if (code === 0) resolvePromise();
+        else {
+          process.stdout.write(out.join('').split('\n').slice(-40).join('\n') + '\n');
+          reject(
+            new Error(`${command} ${args.join(' ')} failed with code ${code} in ${options.cwd}; full log: ${logFile}`),
+          );
+        }
+      });
+    },
+  );
 }
 
 let aptUpdated = false;
@@ -228,7 +230,7 @@ async function lock(dir) {
       process.once('exit', release);
       return release;
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
       let owner = NaN;
       try {
         owner = Number(readFileSync(join(dir, 'pid'), 'utf8'));
@@ -250,7 +252,7 @@ function alive(pid) {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
 }
 

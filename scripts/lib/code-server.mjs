@@ -61,7 +61,7 @@ export async function freePort() {
     server.unref();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolvePromise(port));
     });
   });
@@ -114,6 +114,7 @@ export async function startCodeServer(options = {}) {
 
   const xdg = join(runDir, 'xdg');
   const marker = childMarker();
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     ...marker.env,

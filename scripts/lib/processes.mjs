@@ -128,6 +128,8 @@ export function sweepStrays(id = runId, signal = 'SIGKILL') {
  * Runs `cleanup` once, on Ctrl+C (SIGINT), SIGTERM or SIGHUP (then exits with `exitCode`, by
  * default 128 + the signal's number) or when called. At exit, whatever of this run still lives
  * is killed.
+ * @param {() => unknown} cleanup
+ * @param {{ exitCode?: number }} [options]
  */
 export function onShutdown(cleanup, { exitCode } = {}) {
   let running = null;

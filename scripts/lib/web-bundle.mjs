@@ -2,6 +2,7 @@
 // web's web worker extension host: no Node built-in module, no Node global, and small. esbuild gives
 // no polyfill for either, so a Node API that sneaks in fails the build here, not on a student's
 // Chromebook.
+// @ts-check
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
@@ -10,13 +11,19 @@ export const WEB_BUNDLE_LIMIT_BYTES = 400 * 1024;
 
 /** Node's globals; each is replaced by a marker name so a use anywhere in the bundle can be found after the build. */
 const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate', 'clearImmediate'];
+/** @param {string} name */
 const marker = (name) => `__node_global_${name}__`;
+/** @type {Record<string, string>} */
 export const NODE_GLOBAL_MARKERS = Object.fromEntries(NODE_GLOBALS.map((name) => [name, marker(name)]));
 
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+/** @param {string} path */
 const isBuiltin = (path) => path.startsWith('node:') || builtins.has(path) || builtins.has(path.split('/')[0]);
 
-/** An esbuild plugin that errors on every import of a Node built-in, naming it (esbuild adds where). */
+/**
+ * An esbuild plugin that errors on every import of a Node built-in, naming it (esbuild adds where).
+ * @type {import('esbuild').Plugin}
+ */
 export const noNodeBuiltins = {
   name: 'no-node-builtins',
   setup(build) {
@@ -28,12 +35,17 @@ export const noNodeBuiltins = {
   },
 };
 
-/** An esbuild plugin: no Node built-in (as above), then checks the written bundle for Node's globals and its size. */
+/**
+ * An esbuild plugin: no Node built-in (as above), then checks the written bundle for Node's globals and its size.
+ * @param {string} outfile
+ * @param {number} [limitBytes]
+ * @returns {import('esbuild').Plugin}
+ */
 export function webGuard(outfile, limitBytes = WEB_BUNDLE_LIMIT_BYTES) {
   return {
     name: 'web-guard',
-    setup(build) {
-      noNodeBuiltins.setup(build);
+    async setup(build) {
+      await noNodeBuiltins.setup(build);
       build.onEnd((result) => {
         if (result.errors.length > 0) return null;
         const code = readFileSync(outfile, 'utf8');
@@ -41,6 +53,7 @@ export function webGuard(outfile, limitBytes = WEB_BUNDLE_LIMIT_BYTES) {
           text: `the web bundle uses Node's global "${name}", which the web worker extension host does not have.`,
         }));
         const bytes = Buffer.byteLength(code);
+        /** @param {number} n */
         const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
         if (bytes > limitBytes)
           errors.push({ text: `${outfile} is ${kb(bytes)} minified, over the ${kb(limitBytes)} limit.` });

@@ -63,6 +63,7 @@ export async function closeAllWorkbenches() {
  * fresh copy of `workspaceFrom` in headless Chromium, in the given theme (light or dark), with the
  * extension in the given extension host ('node', or 'web': the web worker host, as on vscode.dev).
  * Returns `{ server, page, workspace, runDir, close }`.
+ * @param {{ theme?: 'light' | 'dark'; vsix?: string; workspaceFrom?: string; viewport?: { width: number; height: number } }} [options]
  */
 export async function openWorkbench({
   theme = 'light',
@@ -146,12 +147,15 @@ export async function runAll(page, { timeout = 120_000 } = {}) {
  * failed, did not run) and what the renderer drew: the most diagrams, formulas and drawing errors
  * seen at once. With `shots: { dir, prefix }`, saves the window where the first diagram shows
  * (`prefix.png`) and close-ups of the first diagram and formula.
+ * @param {import('playwright-core').Page} page
+ * @param {{ shots?: { dir: string; prefix: string }; timeout?: number }} [options]
  */
 export async function inspectOutputs(page, { shots, timeout = 30_000 } = {}) {
   const seen = { diagram: 0, formula: 0, error: 0 };
   const taken = new Set();
   if (shots) mkdirSync(shots.dir, { recursive: true });
-  const viewport = page.viewportSize();
+  // launchBrowser always sets one; Playwright's type allows none.
+  const viewport = page.viewportSize() ?? { width: 1400, height: 1000 };
   /** The first element matching `selector` whose top is in the window (and that fits in it). */
   const firstInView = async (selector) => {
     for (const frame of page.frames()) {

@@ -10,10 +10,12 @@ import type { CellResult } from '../core/types';
 export const nextTurn = () =>
   new Promise<void>((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
+    // addEventListener and start(): what Node's MessagePort (typed for the extension) and the web's share.
+    channel.port1.addEventListener('message', () => {
       channel.port1.close();
       resolve();
-    };
+    });
+    channel.port1.start();
     channel.port2.postMessage(undefined);
   });
 

@@ -116,7 +116,7 @@ suite('hostile notebooks rendered in headless Chromium', function () {
 
     server = createServer((request, response) => {
       served.push(request.url);
-      const path = normalize(join(dir, decodeURIComponent(new URL(request.url, 'http://x').pathname)));
+      const path = normalize(join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
       if (!path.startsWith(dir + sep) || !existsSync(path) || !statSync(path).isFile()) {
         response.writeHead(404).end();
         return;
@@ -126,7 +126,7 @@ suite('hostile notebooks rendered in headless Chromium', function () {
         .end(readFileSync(path));
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${server.address().port}`;
+    origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 
     browser = await launchBrowser({ viewport: { width: 1200, height: 900 } });
     page = browser.page;
@@ -142,7 +142,7 @@ suite('hostile notebooks rendered in headless Chromium', function () {
 
   suiteTeardown(async function () {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     if (dir && !process.env.LSTM_KEEP_TEMP) rmSync(dir, { recursive: true, force: true });
   });
 
