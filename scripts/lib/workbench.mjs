@@ -63,7 +63,7 @@ export async function closeAllWorkbenches() {
  * fresh copy of `workspaceFrom` in headless Chromium, in the given theme (light or dark), with the
  * extension in the given extension host ('node', or 'web': the web worker host, as on vscode.dev).
  * Returns `{ server, page, workspace, runDir, close }`.
- * @param {{ theme?: 'light' | 'dark'; vsix?: string; workspaceFrom?: string; viewport?: { width: number; height: number } }} [options]
+ * @param {{ theme?: 'light' | 'dark'; vsix?: string; workspaceFrom?: string; viewport?: { width: number; height: number }; extensionHost?: 'node' | 'web' }} [options]
  */
 export async function openWorkbench({
   theme = 'light',

@@ -21,7 +21,7 @@ import {
 
 const HOSTS = { node: 'the Node extension host', web: 'the web worker extension host' };
 
-for (const [extensionHost, hostName] of Object.entries(HOSTS))
+for (const [extensionHost, hostName] of /** @type {[('node' | 'web'), string][]} */ (Object.entries(HOSTS)))
   suite(`a lesson in the notebook UI, in ${hostName}`, function () {
     const lesson = process.env.LSTM_E2E_LESSON || listLessons()[0];
     let workbench;
