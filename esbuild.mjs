@@ -101,6 +101,7 @@ const node = {
  * to inline, and the exporters themselves as a module the extension loads on first export, so
  * markdown-it and KaTeX stay out of extension.js.
  */
+/** @type {esbuild.BuildOptions} */
 const exportPage = {
   ...common,
   sourcemap: false,
@@ -114,6 +115,7 @@ const exportPage = {
   define: { 'import.meta.url': '"file:///"' },
 };
 
+/** @type {esbuild.BuildOptions} */
 const exporter = {
   ...common,
   entryPoints: { exporter: 'src/export/exportNotebook.ts' },
@@ -132,7 +134,8 @@ function pageAssets() {
   writeFileSync('dist/export/page.js.sha256', `sha256-${createHash('sha256').update(script).digest('base64')}`);
   const fonts = 'node_modules/katex/dist/';
   const css = readFileSync(`${fonts}katex.min.css`, 'utf8').replace(/src:([^;}]*)/g, (_, sources) => {
-    const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)[1];
+    const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)?.[1];
+    if (!woff2) throw new Error(`no woff2 font in KaTeX's ${sources}`);
     return `src:url(data:font/woff2;base64,${readFileSync(fonts + woff2).toString('base64')}) format("woff2")`;
   });
   writeFileSync('dist/export/katex.css', css);

@@ -42,7 +42,9 @@ function installTraps() {
 
 /** What a drawn page holds, outputs' shadow roots included. */
 function inspectPage() {
-  const roots = [document, ...[...document.querySelectorAll('.output')].map((o) => o.shadowRoot).filter(Boolean)];
+  /** @type {(Document | ShadowRoot)[]} */
+  const roots = [document];
+  for (const output of document.querySelectorAll('.output')) if (output.shadowRoot) roots.push(output.shadowRoot);
   const all = roots.flatMap((root) => [...root.querySelectorAll('*')]);
   const dangers = [];
   for (const element of all) {
@@ -50,7 +52,7 @@ function inspectPage() {
     if (['iframe', 'object', 'embed', 'frame', 'base', 'form', 'img'].includes(tag)) dangers.push(`<${tag}>`);
     if (
       tag === 'script' &&
-      element.type !== 'application/json' &&
+      /** @type {HTMLScriptElement} */ (element).type !== 'application/json' &&
       element !== document.scripts[document.scripts.length - 1]
     )
       dangers.push('<script>');

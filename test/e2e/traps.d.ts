@@ -7,4 +7,6 @@ interface Window {
   /** Calls of pwn() in any frame of the workbench (hostile-vscode). */
   __pwnHits: string[];
   pwn: (...args: unknown[]) => unknown;
+  /** Content-Security-Policy violations the exported page reported (export-html). */
+  __violations: string[];
 }
