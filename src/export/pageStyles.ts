@@ -17,7 +17,8 @@ export const PAGE_STYLES = `
   --code-background: #f6f8fa; --tok-keyword: #cf222e; --tok-gate: #8250df; --tok-key: #0550ae; --tok-state: #953800;
   --tok-value: #0550ae; --tok-number: #0a3069; --tok-string: #0a3069; --tok-comment: #59636e; --tok-constant: #0550ae;
 }
-@media (prefers-color-scheme: dark) {
+/* Screen only: a printed page takes the light colours whatever the system's scheme. */
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --vscode-foreground: #d1d7e0; --vscode-editor-background: #0d1117; --vscode-descriptionForeground: #9198a1;
     --vscode-editorWidget-border: #3d444d; --vscode-focusBorder: #4493f8; --vscode-textLink-foreground: #4493f8;
@@ -33,7 +34,7 @@ export const PAGE_STYLES = `
 }
 html { background: var(--vscode-editor-background); color: var(--vscode-foreground); }
 body {
-  margin: 0 auto; padding: 24px 32px 48px; max-width: 1180px;
+  margin: 0 auto; padding: 24px 32px 48px; max-width: 1400px;
   font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); line-height: 1.55;
 }
 a { color: var(--vscode-textLink-foreground); }
@@ -76,11 +77,15 @@ noscript { display: block; padding: 8px; border: 1px solid var(--vscode-editorWa
 }
 `;
 
-/** Added to each output's shadow root, where the page's stylesheet can't reach: print without controls or cuts. */
+/**
+ * Added to each output's shadow root, where the page's stylesheet can't reach: print without controls or
+ * cuts. A diagram mermaid drew in its dark theme (the system was dark) is inverted into light colours.
+ */
 export const OUTPUT_PRINT_STYLES = `
 @media print {
   button, [role="slider"], input, select, .controls, .node-tip, .tip { display: none !important; }
   section, .diagram, .equation, table, figure, svg { break-inside: avoid; }
   .diagram, .math { overflow: visible !important; }
+  :host-context(body.vscode-dark) .diagram > svg { filter: invert(1) hue-rotate(180deg); }
 }
 `;

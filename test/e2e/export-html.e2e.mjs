@@ -201,6 +201,34 @@ suite('exported HTML pages in headless Chromium, offline', function () {
     );
   });
 
+  test("printing (Chromium's Save as PDF) hides every control and makes a PDF", async () => {
+    const out = join(dir, 'print.html');
+    assert.equal(cli(['export', join(LESSONS, lessons[1]), '--to', 'html', '-o', out]).code, 0);
+    const page = await browser.context.newPage();
+    const own = pathToFileURL(out).href;
+    await page.route('**/*', (route) => (route.request().url() === own ? route.continue() : route.abort()));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(own);
+    await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 120_000 });
+    const controls = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.output')].flatMap((o) =>
+          [...(o.shadowRoot?.querySelectorAll('button, [role="slider"], input') ?? [])].map(
+            (e) => getComputedStyle(e).display,
+          ),
+        ),
+      );
+    const onScreen = await controls();
+    assert.ok(onScreen.length > 0 && onScreen.every((d) => d !== 'none'), 'the page has controls on screen');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    assert.deepEqual([...new Set(await controls())], ['none']);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, 'rgb(255, 255, 255)', 'printed on white even with a dark system scheme');
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000);
+    await page.close();
+  });
+
   test('the hostile corpus: no script runs, nothing is fetched, no executable markup', async () => {
     const files = readdirSync(HOSTILE)
       .filter((name) => name.endsWith('.lstm'))
