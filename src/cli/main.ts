@@ -1,7 +1,8 @@
 // lstm-notebook run|check [--json] FILE…: runs notebooks headless. Exit 0 ok, 1 failed, 2 usage or unreadable file.
-// lstm-notebook export FILE --to html|ipynb|md: see ./export.
+// lstm-notebook export FILE --to html|ipynb|md: see ./export. lstm-notebook format [--check] FILE…: see ./format.
 import { EXPORT_USAGE, exportCommand } from './export';
 import { loaderFor, readText, UsageError } from './files';
+import { FORMAT_USAGE, formatFiles } from './format';
 import { runNotebook, toJson, unreadable, type FileReport } from './runFile';
 import { summarize } from './summary';
 
@@ -10,10 +11,11 @@ const USAGE = 'usage: lstm-notebook run|check [--json] FILE…';
 function main(args: string[]): number {
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h') {
-    console.log(`${USAGE}\n       ${EXPORT_USAGE.replace(/^usage: /, '')}`);
+    console.log(`${USAGE}\n       ${EXPORT_USAGE.replace(/^usage: /, '')}\n       ${FORMAT_USAGE}`);
     return 0;
   }
   if (command === 'export') return exportCommand(rest);
+  if (command === 'format') return formatFiles(rest, readText);
   if (command !== 'run' && command !== 'check') throw new UsageError(USAGE);
   const json = rest.includes('--json');
   const files = rest.filter((a) => a !== '--json');

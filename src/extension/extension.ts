@@ -7,8 +7,11 @@ import { CompletionProvider } from './completion';
 import { CellDiagnostics } from './diagnostics';
 import { exportCommands } from './exportCommands';
 import { FileProblems } from './fileProblems';
+import { CellFormatter } from './formatting';
 import { HoverProvider } from './hover';
+import { ResultHints } from './inlayHints';
 import { LstmKernel } from './kernel';
+import { newLesson } from './newLesson';
 import type { Platform } from './platform';
 import { QuickFixProvider } from './quickFix';
 import { CellResults } from './results';
@@ -23,7 +26,8 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
   const analyses = new AnalysisCache();
   const results = new CellResults();
   const diagnostics = new CellDiagnostics(analyses);
-  const kernel = new LstmKernel(results, diagnostics);
+  const hints = new ResultHints();
+  const kernel = new LstmKernel(results, diagnostics, hints);
   const cells: vscode.DocumentSelector = { language: CELL_LANGUAGE };
 
   context.subscriptions.push(
@@ -34,7 +38,11 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     vscode.languages.registerHoverProvider(cells, new HoverProvider(analyses, results)),
     vscode.languages.registerCompletionItemProvider(cells, new CompletionProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(cells, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
+    vscode.languages.registerDocumentFormattingEditProvider(cells, new CellFormatter()),
+    hints,
+    vscode.languages.registerInlayHintsProvider(cells, hints),
     vscode.commands.registerCommand('lstm-notebook.new', () => newNotebook()),
+    vscode.commands.registerCommand('lstm-notebook.newLesson', () => newLesson()),
     vscode.commands.registerCommand('lstm-notebook.restart', (argument: unknown) => restartKernel(kernel, argument)),
     vscode.commands.registerCommand('lstm-notebook.copyLessons', (parent: unknown) =>
       copyLessons(context.extensionUri, parent),

@@ -7,6 +7,7 @@ import { parseCell } from '../core/parser';
 import { Session, type CellExecution } from '../core/session';
 import type { CellResult } from '../core/types';
 import type { CellDiagnostics } from './diagnostics';
+import type { ResultHints } from './inlayHints';
 import { readLoadFiles, type LoadedFile } from './loadFiles';
 import { buildPayload, errorText, hasErrors, markdownSummary } from '../common/output';
 import type { CellResults } from './results';
@@ -38,6 +39,7 @@ export class LstmKernel implements vscode.Disposable {
   constructor(
     private readonly results: CellResults,
     private readonly diagnostics: CellDiagnostics,
+    private readonly hints?: ResultHints,
   ) {
     this.controller.supportedLanguages = [CELL_LANGUAGE];
     this.controller.supportsExecutionOrder = true;
@@ -135,6 +137,7 @@ export class LstmKernel implements vscode.Disposable {
       }
       success = !hasErrors(result) && result.ok;
       shown = this.report(execution, result, notebook);
+      this.hints?.publish(execution.cell.document, source, result);
     } catch (error) {
       shown = execution.replaceOutput(
         new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(asError(error))]),
@@ -205,6 +208,7 @@ export class LstmKernel implements vscode.Disposable {
     if (state) this.stop(state);
     this.notebooks.delete(key);
     this.results.clear(key);
+    if (!notebook.isClosed) this.hints?.clear(notebook);
   }
 }
 

@@ -2,7 +2,7 @@
 // src/cli/main.ts with esbuild and spawned with node. Exit codes: 0 all ok, 1 a failed expect or an
 // error, 2 usage or an unreadable file (nothing runs then). --json prints exactly the documented keys,
 // with 1-based FILE lines. `load` reads relative to the notebook, not to the working directory.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,7 +138,7 @@ describe('exit codes', () => {
     const out = runCli(['--help']);
     expect(out.code).toBe(0);
     expect(out.stdout).toBe(
-      'usage: lstm-notebook run|check [--json] FILE…\n       lstm-notebook export FILE --to html|ipynb|md [-o OUT] [--no-code]\n',
+      'usage: lstm-notebook run|check [--json] FILE…\n       lstm-notebook export FILE --to html|ipynb|md [-o OUT] [--no-code]\n       lstm-notebook format [--check] FILE…\n',
     );
   });
 
@@ -415,5 +415,46 @@ expect h = 0.17752010505495194 within 1e-12
     expect(report.cells[0].errors).toEqual([
       { line: 5, column: 6, length: 14, message: 'Could not read "nowhere.json": there is no such file' },
     ]);
+  });
+});
+
+describe('format', () => {
+  const MESSY = '# T\r\n\r\n```lstm\r\nx=1   \r\nforget wx=1 wh = 2\r\n```\r\n';
+  const TIDY = '# T\r\n\r\n```lstm\r\nx = 1\r\nforget     wx = 1  wh = 2\r\n```\r\n';
+
+  it('--check exits 1 naming the files it would change, and writes nothing', () => {
+    const messy = lstmNotebook('fmt/messy.lstm', MESSY);
+    const tidy = lstmNotebook('fmt/tidy.lstm', TIDY);
+    const out = runCli(['format', '--check', messy, tidy]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe(`would reformat ${messy}\n1 of 2 files would be reformatted.\n`);
+    expect(readFileSync(messy, 'utf8')).toBe(MESSY);
+  });
+
+  it('formats in place, keeping CRLF, then --check exits 0', () => {
+    const messy = lstmNotebook('fmt/messy.lstm', MESSY);
+    const out = runCli(['format', messy]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(`formatted ${messy}\n`);
+    expect(readFileSync(messy, 'utf8')).toBe(TIDY);
+    expect(runCli(['format', '--check', messy])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('leaves a cell with an error as it is and says so; a missing file is exit 2 in words', () => {
+    const broken = lstmNotebook('fmt/broken.lstm', '```lstm\nstpe  \n```\n');
+    const out = runCli(['format', broken, join(dir, 'fmt/none.lstm')]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(
+      `${broken}:2: warning: this code cell has errors, so it was left as it is (see lstm-notebook check).\n` +
+        `lstm-notebook: cannot read ${join(dir, 'fmt/none.lstm')}: there is no such file\n`,
+    );
+    expect(readFileSync(broken, 'utf8')).toBe('```lstm\nstpe  \n```\n');
+  });
+
+  it('the shipped lessons pass format --check', () => {
+    const lessons = readdirSync(join(ROOT, 'lessons'))
+      .filter((f) => f.endsWith('.lstm'))
+      .map((f) => join(ROOT, 'lessons', f));
+    expect(runCli(['format', '--check', ...lessons])).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 });
