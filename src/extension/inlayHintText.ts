@@ -46,8 +46,12 @@ export function stepLabel(step: StepTrace, notation: Notation): string {
 const stepsOf = (s: Statement) =>
   s.type === 'step' ? 1 : s.type === 'run' ? (s.xs.depth === 0 ? 1 : (s.xs.data as unknown[]).length) : 0;
 
+/** Cells longer than this get no hints: parsing them again would hold up the extension host. */
+export const MAX_HINTED_CHARS = 200_000;
+
 /** The hints of a cell's result, given the source that produced it. */
 export function hintsFor(source: string, result: CellResult): HintText[] {
+  if (source.length > MAX_HINTED_CHARS) return [];
   const { statements, problems } = parseCell(source);
   if (problems.length) return [];
   const hints: HintText[] = [];

@@ -121,6 +121,7 @@ export class LstmKernel implements vscode.Disposable {
     execution.start(Date.now());
     let success = false;
     let shown: Thenable<void> = Promise.resolve();
+    let ran: { source: string; result: CellResult } | undefined;
     try {
       const source = execution.cell.document.getText();
       await this.readFiles(source, state, notebook);
@@ -137,7 +138,7 @@ export class LstmKernel implements vscode.Disposable {
       }
       success = !hasErrors(result) && result.ok;
       shown = this.report(execution, result, notebook);
-      this.hints?.publish(execution.cell.document, source, result);
+      ran = { source, result };
     } catch (error) {
       shown = execution.replaceOutput(
         new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(asError(error))]),
@@ -147,6 +148,7 @@ export class LstmKernel implements vscode.Disposable {
       // not after the outputs' round trip to the workbench.
       execution.end(success, Date.now());
     }
+    if (ran) this.hints?.publish(execution.cell.document, ran.source, ran.result); // after end: hints can wait
     await Promise.resolve(shown).catch(() => undefined); // the cell may have been deleted meanwhile
   }
 

@@ -3,6 +3,7 @@
 import type { Token } from '../core/lexer';
 import { DENSE_KEYS, GATE_KEYS, GATE_WORDS, NOTATIONS, STATEMENT_WORDS, VALUE_NAMES } from '../core/vocabulary';
 import { summary } from './glossary';
+import { shapeOf, type Sizes } from './shapes';
 
 export type SuggestionKind = 'statement' | 'key' | 'name' | 'keyword';
 
@@ -10,6 +11,8 @@ export interface Suggestion {
   label: string;
   kind: SuggestionKind;
   detail?: string;
+  /** For a key: the shape it needs given the cell's H and X, "H×H = 2×2". */
+  shape?: string;
 }
 
 /** Tokens of the statement the cursor is in, from its first token up to the cursor. */
@@ -35,13 +38,15 @@ const statements = (): Suggestion[] =>
 const valueNames = (): Suggestion[] =>
   Object.entries(VALUE_NAMES).map(([name, detail]) => ({ label: name, kind: 'name', detail }));
 
-function keys(head: string, used: ReadonlySet<string>): Suggestion[] {
+function keys(head: string, used: ReadonlySet<string>, sizes: Sizes): Suggestion[] {
   const all: readonly string[] = head === 'dense' ? DENSE_KEYS : GATE_KEYS;
-  return all.filter((key) => !used.has(key)).map((key) => ({ label: key, kind: 'key', detail: summary(key, head) }));
+  return all
+    .filter((key) => !used.has(key))
+    .map((key) => ({ label: key, kind: 'key', detail: summary(key, head), shape: shapeOf(key, head, sizes) }));
 }
 
 /** Suggestions at `offset` in a cell whose tokens are `tokens`; empty when nothing fits. */
-export function suggestionsAt(tokens: readonly Token[], offset: number): Suggestion[] {
+export function suggestionsAt(tokens: readonly Token[], offset: number, sizes: Sizes = {}): Suggestion[] {
   const before = statementBefore(tokens, offset);
   const last = before.at(-1);
   if (last && (last.kind === 'comment' || last.kind === 'string')) return [];
@@ -65,6 +70,7 @@ export function suggestionsAt(tokens: readonly Token[], offset: number): Suggest
           .filter((token) => token.kind === 'word')
           .map((token) => token.text),
       ),
+      sizes,
     );
   }
   if (context.length === 1) {

@@ -1,7 +1,7 @@
 // The inlay hints of a cell that ran: where each goes and what it says, in both notations.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/core/session';
-import { hintsFor } from '../../../src/extension/inlayHintText';
+import { hintsFor, MAX_HINTED_CHARS } from '../../../src/extension/inlayHintText';
 import { SEED_SETUP } from '../../support/seedCell';
 
 const labels = (source: string, session = new Session()) =>
@@ -60,5 +60,14 @@ describe('inlay hints after a run', () => {
 
   it('steps after a runtime error get no hint', () => {
     expect(labels('x = 1\nstep')).toEqual([]);
+  });
+});
+
+describe('a very long cell', () => {
+  it(`gets no hints beyond MAX_HINTED_CHARS (${MAX_HINTED_CHARS}): parsing it again would hold up the host`, () => {
+    const source = `${SEED_SETUP}\nstep\n# ${'x'.repeat(MAX_HINTED_CHARS)}`;
+    const result = new Session().run(source);
+    expect(result.stepsRun).toBe(1);
+    expect(hintsFor(source, result)).toEqual([]);
   });
 });
