@@ -247,19 +247,24 @@ function closing(tokens: readonly Token[], open: number): number {
  * with the comments aligned with them on the lines around it when it does not.
  */
 function placeComments(lines: string[], code: Map<number, string>, comments: Map<number, Token>): void {
-  const trailing = [...comments.keys()].filter((line) => code.has(line)).sort((a, b) => a - b);
+  const trailing = [...comments]
+    .flatMap(([line, comment]) => {
+      const text = code.get(line);
+      return text === undefined ? [] : [{ line, comment, code: text }];
+    })
+    .sort((a, b) => a.line - b.line);
   for (let k = 0; k < trailing.length;) {
+    const { column } = trailing[k].comment;
     let end = k + 1;
-    const column = comments.get(trailing[k])!.column;
     while (
       end < trailing.length &&
-      trailing[end] === trailing[end - 1] + 1 &&
-      comments.get(trailing[end])!.column === column
+      trailing[end].line === trailing[end - 1].line + 1 &&
+      trailing[end].comment.column === column
     )
       end++;
     const group = trailing.slice(k, end);
-    const at = Math.max(column - 1, ...group.map((line) => (code.get(line) as string).length + COMMENT_GAP));
-    for (const line of group) lines[line - 1] = lines[line - 1].padEnd(at) + comments.get(line)!.text.trimEnd();
+    const at = Math.max(column - 1, ...group.map((item) => item.code.length + COMMENT_GAP));
+    for (const item of group) lines[item.line - 1] = item.code.padEnd(at) + item.comment.text.trimEnd();
     k = end;
   }
 }
