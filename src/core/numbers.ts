@@ -27,7 +27,8 @@ export const NUMBER_PATTERN = /^[+\-\u2212]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-\u
 
 /** The value of a literal NUMBER_PATTERN matched (Number() alone reads "−0.5" as NaN). */
 export function literalValue(literal: string): number {
-  return Number(literal.replace(/\u2212/g, '-'));
+  // includes() first: a replace per literal made parsing a million numbers measurably slower.
+  return Number(literal.includes('\u2212') ? literal.replace(/\u2212/g, '-') : literal);
 }
 
 /**
