@@ -98,21 +98,27 @@ describe('Jupyter export of the lessons', () => {
     });
   }
 
-  it('renders with jupyter nbconvert --to html: math, the mermaid diagram and the tables', async () => {
-    const path = join(dir, 'nbconvert.ipynb');
-    writeFileSync(path, toIpynb(runLesson(lessonFiles[1])));
-    const out = await run('jupyter', ['nbconvert', '--to', 'html', '--output-dir', dir, path]);
+  it('every lesson renders with jupyter nbconvert --to html: math, the mermaid diagram and the tables', async () => {
+    const paths = lessonFiles.map((file) => {
+      const path = join(dir, `nbconvert-${file.replace(/\.lstm$/, '.ipynb')}`);
+      writeFileSync(path, toIpynb(runLesson(file)));
+      return path;
+    });
+    const out = await run('jupyter', ['nbconvert', '--to', 'html', '--output-dir', dir, ...paths]);
     requireTool(
       !out.missing && !/No module named|not found|is not a Jupyter command/.test(out.stderr),
       'jupyter-nbconvert',
     );
     expect(out.status, out.stderr).toBe(0);
-    const html = readFileSync(join(dir, 'nbconvert.html'), 'utf8');
-    expect(html).toContain('forget gate f = σ(z)');
-    expect(html).toMatch(/\$\$\s*\\begin\{aligned\}\\text\{forget gate\}/);
-    expect(html).toContain('flowchart TB');
-    expect(html).toMatch(/<td[^>]*>✅ pass<\/td>/);
-    expect(html).toContain('<code>expect f = 0.998</code>');
+    for (const path of paths) {
+      const html = readFileSync(path.replace(/\.ipynb$/, '.html'), 'utf8');
+      expect(html).toMatch(/\$\$\s*\\begin\{aligned\}\\text\{forget gate\}/);
+      expect(html).toContain('flowchart TB');
+      expect(html).toMatch(/<td[^>]*>✅ pass<\/td>/);
+    }
+    const lesson2 = readFileSync(paths[1].replace(/\.ipynb$/, '.html'), 'utf8');
+    expect(lesson2).toContain('forget gate f = σ(z)');
+    expect(lesson2).toContain('<code>expect f = 0.998</code>');
   });
 
   it('marks the code hidden with --no-code, keeping source and outputs', () => {
