@@ -115,14 +115,19 @@ const exportPage = {
   define: { 'import.meta.url': '"file:///"' },
 };
 
-/** @type {esbuild.BuildOptions} */
+/**
+ * Loaded by the extension on first export in both hosts (src/extension/bundledModule.ts): no Node API, guarded as the web entry.
+ * @type {esbuild.BuildOptions}
+ */
 const exporter = {
   ...common,
   entryPoints: { exporter: 'src/export/exportNotebook.ts' },
   outdir: 'dist/export',
-  platform: 'node',
+  platform: 'browser',
   format: 'cjs',
-  target: 'node18',
+  target: 'es2022',
+  define: NODE_GLOBAL_MARKERS,
+  plugins: [webGuard('dist/export/exporter.js', Infinity)],
 };
 
 /** The page script's CSP hash, and KaTeX's stylesheet with its woff2 fonts inlined (the others dropped). */
