@@ -6,6 +6,7 @@ import { printNotebook } from '../core/notebook';
 import { parseCell } from '../core/parser';
 import type { exportNotebook as ExportNotebook, PageAssets } from '../export/exportNotebook';
 import { EXPORT_FORMATS, EXTENSION, type ExportFormat } from '../export/options';
+import { loadBundledModule } from './bundledModule';
 import { notebookOf } from './commands';
 import { readLoadFiles, type LoadedFile } from './loadFiles';
 import type { Platform } from './platform';
@@ -22,11 +23,12 @@ interface Exporter {
   exportNotebook: typeof ExportNotebook;
 }
 
-/** dist/export/exporter.js, loaded on the first export so KaTeX and markdown-it stay out of activation. */
-function loadExporter(extension: vscode.Uri): Exporter {
-  // A plain require of a bundle beside this one, not a module esbuild should inline.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-  return require(vscode.Uri.joinPath(extension, 'dist', 'export', 'exporter.js').fsPath) as Exporter;
+/**
+ * dist/export/exporter.js, loaded on the first export so KaTeX and markdown-it stay out of activation;
+ * read through workspace.fs, not required, so that it loads in the web worker host too.
+ */
+function loadExporter(extension: vscode.Uri): Promise<Exporter> {
+  return loadBundledModule<Exporter>(extension, 'dist/export/exporter.js');
 }
 
 async function pageAssets(extension: vscode.Uri): Promise<PageAssets> {
@@ -79,6 +81,7 @@ function defaultTarget(notebook: vscode.NotebookDocument, format: ExportFormat):
  */
 async function exportAs(
   extension: vscode.Uri,
+  host: Platform['host'],
   format: ExportFormat,
   argument: unknown,
   destination: unknown,
@@ -105,7 +108,8 @@ async function exportAs(
       async () => {
         const files = await loadedFiles(notebook);
         const assets = format === 'html' ? await pageAssets(extension) : undefined;
-        const text = loadExporter(extension).exportNotebook(
+        const { exportNotebook } = await loadExporter(extension);
+        const text = exportNotebook(
           format,
           {
             file: notebook.uri.path,
@@ -125,21 +129,22 @@ async function exportAs(
     return undefined;
   }
   if (scripted) return target;
-  if (format === 'html') await vscode.env.openExternal(target);
+  if (format === 'html' && host === 'web')
+    // The page is a file of the workspace, which a browser tab can't open by its URI.
+    void vscode.window.showInformationMessage(
+      `Exported ${vscode.workspace.asRelativePath(target)}. To view it, download it (Explorer: right-click, Download…) and open it in the browser.`,
+    );
+  else if (format === 'html') await vscode.env.openExternal(target);
   else if (format === 'ipynb') await vscode.commands.executeCommand('vscode.open', target);
   else await vscode.window.showTextDocument(target);
   return target;
 }
 
-/** One command per format; in VS Code for the web, where the exporter bundle can't be loaded, they say so. */
+/** One command per format, in both extension hosts. */
 export function exportCommands(extension: vscode.Uri, host: Platform['host']): vscode.Disposable[] {
   return EXPORT_FORMATS.map((format) =>
     vscode.commands.registerCommand(`lstm-notebook.exportAs.${format}`, (argument: unknown, destination: unknown) =>
-      host === 'node'
-        ? exportAs(extension, format, argument, destination)
-        : void vscode.window.showInformationMessage(
-            `Export as ${NAMES[format]} runs in desktop VS Code, or with "lstm-notebook export FILE --to ${format}".`,
-          ),
+      exportAs(extension, host, format, argument, destination),
     ),
   );
 }
