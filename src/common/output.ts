@@ -1,6 +1,7 @@
 // What a finished cell shows: the renderer's payload and a markdown summary, used by the kernel's
 // fallback output and by the exporters (src/export). Pure (no `vscode`, DOM or Node).
 import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
+import { GATE_ORDER, GATES } from '../core/vocabulary';
 import { fixed, round, vector } from './numbers';
 import type { StepPayload } from './payload';
 
@@ -64,22 +65,15 @@ export function hasErrors(result: CellResult): boolean {
   return result.errors.some((problem) => problem.severity === 'error');
 }
 
-const GATE_ROWS = [
-  { symbol: 'f', name: 'forget gate', activation: 'σ' },
-  { symbol: 'i', name: 'input gate', activation: 'σ' },
-  { symbol: 'g', name: 'potential memory C̃', activation: 'tanh' },
-  { symbol: 'o', name: 'output gate', activation: 'σ' },
-] as const;
-
 /** The step's gates (pre-activation and value) and its memories before and after, as markdown tables. */
 export function stepTable(step: StepTrace): string[] {
   const lines = [
     '| | pre-activation z | value |',
     '|---|---:|---:|',
-    ...GATE_ROWS.map(
-      ({ symbol, name, activation }) =>
-        `| ${name} ${symbol} = ${activation}(z) | ${vector(step.z[symbol], fixed)} | ${vector(step[symbol])} |`,
-    ),
+    ...GATE_ORDER.map((gate) => {
+      const { name, activation } = GATES[gate];
+      return `| ${name} ${gate} = ${activation}(z) | ${vector(step.z[gate], fixed)} | ${vector(step[gate])} |`;
+    }),
     '',
     '| | before | after |',
     '|---|---:|---:|',

@@ -17,8 +17,7 @@ export function sigmoid(z: number): number {
 /** tanh(z); Math.tanh already gives exactly ±1 for large |z|. */
 export const tanh = Math.tanh;
 
-/** Gate blocks in the stacked weights, in this order. */
-export const GATE_ORDER = ['f', 'i', 'g', 'o'] as const;
+export { GATE_ORDER } from './vocabulary';
 
 export interface LstmParams {
   hidden: number; // H

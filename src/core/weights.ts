@@ -1,6 +1,6 @@
 // The weights a notebook has set so far, checked against each other and packed for the engine.
 import type { LstmParams } from './lstm';
-import { GATE_ORDER } from './lstm';
+import { GATE_ORDER, GATES } from './vocabulary';
 import type { Span, Value } from './parser';
 import type { GateSymbol, Matrix, ModelWeights, Vector } from './types';
 import { MAX_DIMENSION } from './limits';
@@ -19,14 +19,6 @@ export interface GateSlots {
   wh?: Placed;
   b?: Placed;
 }
-
-export const GATE_LABEL: Record<GateSymbol, string> = {
-  f: 'forget gate',
-  i: 'input gate',
-  g: 'candidate memory',
-  o: 'output gate',
-};
-const GATE_WORD: Record<GateSymbol, string> = { f: 'forget', i: 'input', g: 'candidate', o: 'output' };
 
 /** A shape problem, pointing at the value that caused it. */
 export interface ShapeError {
@@ -137,12 +129,12 @@ export class WeightStore {
     const model: ModelWeights = { hidden: H, input: X, gates: {} as ModelWeights['gates'] };
     for (const [block, gate] of GATE_ORDER.entries()) {
       const slots = this.gates[gate];
-      const word = GATE_WORD[gate];
+      const word = GATES[gate].word;
       const { wx: setWx, wh: setWh, b: setB } = slots;
       if (!setWx || !setWh) {
         const key = setWx ? 'wh' : 'wx';
         return {
-          message: `The ${GATE_LABEL[gate]} has no ${key} yet: set it first, e.g. "${word} ${key} = 0.5" (or W = [[…]] for both).`,
+          message: `The ${GATES[gate].name} has no ${key} yet: set it first, e.g. "${word} ${key} = 0.5" (or W = [[…]] for both).`,
         };
       }
       const whole = setWx.whole && setWx.whole === setWh.whole ? setWx.whole : undefined;
@@ -150,23 +142,23 @@ export class WeightStore {
       const wh = asMatrix(setWh.value, H, H);
       if (whole && (!wx || !wh))
         return {
-          message: `W of the ${GATE_LABEL[gate]} ${shapeText(whole)}, but W needs H + X = ${stride} columns: H = ${H} for h_{t−1}, then X = ${X} for x_t (H×(H+X) = ${H}×${stride}).`,
+          message: `W of the ${GATES[gate].name} ${shapeText(whole)}, but W needs H + X = ${stride} columns: H = ${H} for h_{t−1}, then X = ${X} for x_t (H×(H+X) = ${H}×${stride}).`,
           at: setWx,
         };
       if (!wx)
         return {
-          message: `wx of the ${GATE_LABEL[gate]} ${shapeText(setWx.value)}, but it must be H×X = ${H}×${X} (H hidden values, X = ${X} input values).`,
+          message: `wx of the ${GATES[gate].name} ${shapeText(setWx.value)}, but it must be H×X = ${H}×${X} (H hidden values, X = ${X} input values).`,
           at: setWx,
         };
       if (!wh)
         return {
-          message: `wh of the ${GATE_LABEL[gate]} ${shapeText(setWh.value)}, but it must be H×H = ${H}×${H} (h has ${H} values).`,
+          message: `wh of the ${GATES[gate].name} ${shapeText(setWh.value)}, but it must be H×H = ${H}×${H} (h has ${H} values).`,
           at: setWh,
         };
       const b = setB ? asVector(setB.value) : new Array<number>(H).fill(0);
       if (!b || b.length !== H)
         return {
-          message: `b of the ${GATE_LABEL[gate]} ${setB ? shapeText(setB.value) : 'is missing'}, but it needs H = ${H} values.`,
+          message: `b of the ${GATES[gate].name} ${setB ? shapeText(setB.value) : 'is missing'}, but it needs H = ${H} values.`,
           at: setB,
         };
       for (let r = 0; r < H; r++) {

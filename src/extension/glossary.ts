@@ -1,6 +1,16 @@
 // Plain-words explanations of the cell language's words, with the equation each one stands for.
 // Fixed text only, no `vscode`: hovers and completion read it; unit tests look words up directly.
 import type { GateSymbol } from '../core/types';
+import {
+  GATE_ORDER,
+  GATE_WORDS,
+  GATES,
+  gateEquation,
+  gateNamed,
+  preActivationEquation,
+  QUANTITIES,
+  type QuantityId,
+} from '../core/vocabulary';
 
 export interface GlossaryEntry {
   /** What the word is called in the walkthroughs' words: "forget gate". */
@@ -11,120 +21,67 @@ export interface GlossaryEntry {
   explain: string;
 }
 
-const GATE_EQUATIONS: Record<GateSymbol, string> = {
-  f: 'f_t = σ(W_f·[h_{t−1}, x_t] + b_f)',
-  i: 'i_t = σ(W_i·[h_{t−1}, x_t] + b_i)',
-  g: 'C̃_t = tanh(W_C·[h_{t−1}, x_t] + b_C)',
-  o: 'o_t = σ(W_o·[h_{t−1}, x_t] + b_o)',
-};
+/** A gate's hover: its name, equation and explanation, all from the vocabulary. */
+const gateEntry = (gate: GateSymbol): GlossaryEntry => ({
+  title: GATES[gate].name,
+  equation: gateEquation(gate),
+  explain: GATES[gate].explain,
+});
 
-const PRE_ACTIVATION_EQUATIONS: Record<GateSymbol, string> = {
-  f: 'z_f = W_f·[h_{t−1}, x_t] + b_f',
-  i: 'z_i = W_i·[h_{t−1}, x_t] + b_i',
-  g: 'z_C = W_C·[h_{t−1}, x_t] + b_C',
-  o: 'z_o = W_o·[h_{t−1}, x_t] + b_o',
-};
+const preActivationEntry = (gate: GateSymbol): GlossaryEntry => ({
+  title: `${GATES[gate].name} pre-activation`,
+  equation: preActivationEquation(gate),
+  explain: `The weighted sum plus bias of the ${GATES[gate].name}, before its ${GATES[gate].activation === 'σ' ? 'sigmoid' : 'tanh'}.`,
+});
 
-const GATES: Record<GateSymbol, GlossaryEntry> = {
-  f: {
-    title: 'forget gate',
-    equation: GATE_EQUATIONS.f,
-    explain:
-      'Decides how much of the long-term memory to keep: 1 keeps all of it, 0 forgets it. ' +
-      'Its sigmoid turns the weighted sum of the short-term memory and the input into a percentage.',
-  },
-  i: {
-    title: 'input gate',
-    equation: GATE_EQUATIONS.i,
-    explain: 'Decides how much of the potential memory is added to the long-term memory, as a percentage (0…1).',
-  },
-  g: {
-    title: 'potential memory (candidate)',
-    equation: GATE_EQUATIONS.g,
-    explain:
-      'Proposes new values for the long-term memory. Its tanh keeps them between −1 and 1; ' +
-      'the input gate then decides how much of them is added.',
-  },
-  o: {
-    title: 'output gate',
-    equation: GATE_EQUATIONS.o,
-    explain: 'Decides how much of the squashed long-term memory tanh(C_t) becomes the new short-term memory (0…1).',
-  },
-};
-
-const GATE_OF_WORD: Record<string, GateSymbol> = { forget: 'f', input: 'i', candidate: 'g', output: 'o' };
+const quantityEntry = (id: QuantityId, title: string, explain: string): GlossaryEntry => ({
+  title,
+  equation: QUANTITIES[id].equation ?? QUANTITIES[id].unicode,
+  explain,
+});
 
 /** Words whose meaning does not depend on the statement they are in. */
 const WORDS: Record<string, GlossaryEntry> = {
-  forget: GATES.f,
-  input: GATES.i,
-  candidate: GATES.g,
-  output: GATES.o,
-  f: GATES.f,
-  i: GATES.i,
-  g: GATES.g,
-  o: GATES.o,
+  ...Object.fromEntries(
+    GATE_ORDER.flatMap((gate) => [
+      [GATES[gate].word, gateEntry(gate)],
+      [gate, gateEntry(gate)],
+    ]),
+  ),
+  ...Object.fromEntries(GATE_ORDER.map((gate) => [`z_${gate}`, preActivationEntry(gate)])),
   x: {
     title: 'input x_t',
     explain: 'The new information fed to the LSTM at this time step. `x = …` sets it; `step x = …` sets it and steps.',
   },
   h: {
-    title: 'short-term memory (hidden state)',
-    equation: 'h_t = o_t ⊙ tanh(C_t)',
+    title: `${QUANTITIES.h.name} (hidden state)`,
+    equation: QUANTITIES.h.equation,
     explain:
       'What the LSTM outputs at each step and reads back at the next one as h_{t−1}. ' +
       '`h = …` sets it before a step.',
   },
   c: {
-    title: 'long-term memory (cell state)',
-    equation: 'C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t',
+    title: `${QUANTITIES.c.name} (cell state)`,
+    equation: QUANTITIES.c.equation,
     explain:
       'The memory carried from step to step: the forget gate keeps part of it and the input gate adds to it. ' +
       '`c = …` sets it before a step.',
   },
   dense: {
     title: 'dense layer',
-    equation: 'y_t = W_y·h_t + b_y',
+    equation: QUANTITIES.y.equation,
     explain: 'Turns the short-term memory into a prediction y after each step. Set it with `dense w = …  b = …`.',
   },
   y: {
-    title: 'prediction',
-    equation: 'y_t = W_y·h_t + b_y',
+    title: QUANTITIES.y.name,
+    equation: QUANTITIES.y.equation,
     explain: 'The dense layer applied to the new short-term memory.',
   },
-  z_f: {
-    title: 'forget gate pre-activation',
-    equation: PRE_ACTIVATION_EQUATIONS.f,
-    explain: 'The weighted sum plus bias of the forget gate, before its sigmoid.',
-  },
-  z_i: {
-    title: 'input gate pre-activation',
-    equation: PRE_ACTIVATION_EQUATIONS.i,
-    explain: 'The weighted sum plus bias of the input gate, before its sigmoid.',
-  },
-  z_g: {
-    title: 'potential memory pre-activation',
-    equation: PRE_ACTIVATION_EQUATIONS.g,
-    explain: 'The weighted sum plus bias of the potential memory, before its tanh.',
-  },
-  z_o: {
-    title: 'output gate pre-activation',
-    equation: PRE_ACTIVATION_EQUATIONS.o,
-    explain: 'The weighted sum plus bias of the output gate, before its sigmoid.',
-  },
-  fc: {
-    title: 'long-term memory kept',
-    equation: 'f_t ⊙ C_{t−1}',
-    explain: 'What the forget gate keeps of the long-term memory in the last step.',
-  },
-  ig: {
-    title: 'potential memory added',
-    equation: 'i_t ⊙ C̃_t',
-    explain: 'What the input gate lets through of the potential memory; it is added to the long-term memory.',
-  },
+  fc: quantityEntry('fc', QUANTITIES.fc.name, 'What the forget gate keeps of the long-term memory in the last step.'),
+  ig: quantityEntry('ig', QUANTITIES.ig.name, QUANTITIES.ig.explain),
   tanh_c: {
-    title: 'squashed long-term memory',
-    equation: 'tanh(C_t)',
+    title: QUANTITIES.tanh_c.name,
+    equation: QUANTITIES.tanh_c.unicode,
     explain:
       'The new long-term memory squashed into −1…1, before the output gate scales it into the short-term memory.',
   },
@@ -144,7 +101,7 @@ const WORDS: Record<string, GlossaryEntry> = {
   },
   step: {
     title: 'step',
-    equation: 'C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t,  h_t = o_t ⊙ tanh(C_t)',
+    equation: `${QUANTITIES.c.equation},  ${QUANTITIES.h.equation}`,
     explain:
       'Runs one time step: computes every gate from the current input and short-term memory, ' +
       'then the new long-term and short-term memory. `step x = 0.5` sets the input first.',
@@ -194,8 +151,7 @@ WORDS.long = { ...WORDS.c, title: 'long-term memory (c, cell state)' };
 WORDS['σ'] = WORDS.sigmoid;
 
 function keyEntry(key: string, gate: GateSymbol): GlossaryEntry | undefined {
-  const name = GATES[gate].title;
-  const sub = gate === 'g' ? 'C' : gate;
+  const { name, sub } = GATES[gate];
   switch (key) {
     case 'wx':
       return {
@@ -251,7 +207,7 @@ function denseKeyEntry(key: string): GlossaryEntry | undefined {
  */
 export function lookup(word: string, statement?: string): GlossaryEntry | undefined {
   if (statement !== undefined && statement !== word) {
-    const gate = Object.hasOwn(GATE_OF_WORD, statement) ? GATE_OF_WORD[statement] : undefined;
+    const gate = Object.hasOwn(GATE_WORDS, statement) ? gateNamed(statement) : undefined;
     if (gate) return keyEntry(word, gate);
     if (statement === 'dense') return denseKeyEntry(word);
   }

@@ -1,19 +1,10 @@
 // The text of a hover: a glossary entry, then the live values of the last run of the cell.
 // Pure (no `vscode`), so it is unit-tested; hover.ts only finds the word and wraps the text.
 import type { CellResult, GateSymbol, Matrix, StepTrace } from '../core/types';
+import { GATES, gateNamed } from '../core/vocabulary';
 import { lookup } from './glossary';
 import { fixed, percent, round, vector } from '../common/numbers';
 
-const GATE_OF_WORD: Record<string, GateSymbol> = {
-  forget: 'f',
-  input: 'i',
-  candidate: 'g',
-  output: 'o',
-  f: 'f',
-  i: 'i',
-  g: 'g',
-  o: 'o',
-};
 const PRE_ACTIVATIONS: Record<string, GateSymbol> = { z_f: 'f', z_i: 'i', z_g: 'g', z_o: 'o' };
 
 const own = <T>(table: Record<string, T>, word: string | undefined): T | undefined =>
@@ -31,9 +22,9 @@ function gateLive(gate: GateSymbol, step: StepTrace): string {
     case 'f':
       return `forget gate f = σ(${z}) = ${vector(value)}: keeps ${percents(value)} of the long-term memory`;
     case 'i':
-      return `input gate i = σ(${z}) = ${vector(value)}: adds ${percents(value)} of the potential memory to the long-term memory`;
+      return `input gate i = σ(${z}) = ${vector(value)}: adds ${percents(value)} of the ${GATES.g.name} to the long-term memory`;
     case 'g':
-      return `potential memory C̃ = tanh(${z}) = ${vector(value)}`;
+      return `${GATES.g.name} C̃ = tanh(${z}) = ${vector(value)}`;
     case 'o':
       return `output gate o = σ(${z}) = ${vector(value)}: lets ${percents(value)} of tanh(C_t) out as short-term memory`;
   }
@@ -65,7 +56,7 @@ function matrix(rows: Matrix): string {
 function weightLive(key: string, statement: string, result: CellResult): string | undefined {
   const weights = result.weights;
   if (!weights) return undefined;
-  const gate = own(GATE_OF_WORD, statement);
+  const gate = gateNamed(statement);
   if (gate) {
     const set = weights.gates[gate];
     if (key === 'wx') return `wx = ${matrix(set.wx)}`;
@@ -84,10 +75,10 @@ function weightLive(key: string, statement: string, result: CellResult): string 
 /** One line of live values for `word` after the cell ran, or undefined when there is nothing to say. */
 export function liveValue(word: string, statement: string | undefined, result: CellResult): string | undefined {
   const step = result.steps.at(-1);
-  if (statement && statement !== word && (own(GATE_OF_WORD, statement) || statement === 'dense')) {
+  if (statement && statement !== word && (gateNamed(statement) || statement === 'dense')) {
     return weightLive(word, statement, result);
   }
-  const gate = own(GATE_OF_WORD, word);
+  const gate = gateNamed(word);
   if (gate) return step && gateLive(gate, step);
   const pre = own(PRE_ACTIVATIONS, word);
   if (pre) return step && `${word} = ${vector(step.z[pre], fixed)}`;

@@ -2,6 +2,7 @@
 // Pure: builds strings from the trace's numbers and fixed words only.
 import type { Notation } from '../common/payload';
 import type { DenseWeights, GateSymbol, GateWeights, ModelWeights, StepTrace, Vector } from '../core/types';
+import { GATE_ORDER, GATES as GATE_FACTS } from '../core/vocabulary';
 import { formatNumber, formatVector } from './format';
 import { describe, gateSubscript, gateWords, type Term, type TermId } from './glossary';
 import { column, joinedMatrix, matrix, MAX_SHOWN_SIZE, num, operand, shape, stackedColumn, text, vector } from './tex';
@@ -21,13 +22,19 @@ export interface Equation {
   chips: Chip[];
 }
 
-export const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
+export const GATES: readonly GateSymbol[] = GATE_ORDER;
+
+/** "Forget gate: how much long-term memory to keep". */
+const gateTitle = (gate: GateSymbol): string => {
+  const { name, question } = GATE_FACTS[gate];
+  return `${name[0].toUpperCase()}${name.slice(1)}: ${question}`;
+};
 
 const TITLES: Record<EquationKey, string> = {
-  f: 'Forget gate: how much long-term memory to keep',
-  i: 'Input gate: how much potential memory to add',
-  g: 'Potential memory (candidate): what could be added',
-  o: 'Output gate: how much long-term memory to show',
+  f: gateTitle('f'),
+  i: gateTitle('i'),
+  g: gateTitle('g'),
+  o: gateTitle('o'),
   c: 'New long-term memory (cell state)',
   h: 'New short-term memory (hidden state)',
   y: 'Prediction (dense layer)',

@@ -2,6 +2,7 @@
 // or another version of the extension, so nothing is trusted: numbers stay numbers (anything else
 // becomes NaN) and strings are only kept where the renderer shows them as text.
 import type { Notation, StepPayload } from '../common/payload';
+import { GATE_ORDER } from '../core/vocabulary';
 import type {
   DenseWeights,
   ExpectResult,
@@ -16,8 +17,6 @@ import type {
 } from '../core/types';
 
 type Json = Record<string, unknown>;
-
-const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
 
 export function readPayload(data: unknown): StepPayload {
   const json = asObject(data);
@@ -67,7 +66,7 @@ function readWeights(data: unknown): ModelWeights {
   return {
     hidden: asCount(json.hidden),
     input: asCount(json.input),
-    gates: Object.fromEntries(GATES.map((gate) => [gate, read(gate)])) as Record<GateSymbol, GateWeights>,
+    gates: Object.fromEntries(GATE_ORDER.map((gate) => [gate, read(gate)])) as Record<GateSymbol, GateWeights>,
     dense: json.dense === undefined ? undefined : readDense(json.dense),
   };
 }

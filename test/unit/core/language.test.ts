@@ -167,7 +167,7 @@ describe('errors point at the exact place with a message that says what to do', 
         line: 4,
         column: 1,
         length: 4,
-        message: matching(/^The candidate memory has no wx yet: set it first, e\.g\. "candidate wx = 0\.5"/),
+        message: matching(/^The potential memory has no wx yet: set it first, e\.g\. "candidate wx = 0\.5"/),
       },
     ]);
   });

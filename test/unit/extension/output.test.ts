@@ -126,7 +126,7 @@ describe('markdownSummary', () => {
     expect(text).toContain('**Step t = 1** with input x = 1');
     expect(text).toContain('| forget gate f = σ(z) | 6.40 | 0.998 |');
     expect(text).toContain('| input gate i = σ(z) | 4.60 | 0.99 |');
-    expect(text).toContain('| potential memory C̃ g = tanh(z) | 0.75 | 0.635 |');
+    expect(text).toContain('| potential memory g = tanh(z) | 0.75 | 0.635 |');
     expect(text).toContain('| output gate o = σ(z) | 5.14 | 0.994 |');
     expect(text).toContain('| long-term memory c | 5 | 5.621 |');
     expect(text).toContain('| short-term memory h | 1 | 0.994 |');
