@@ -1,5 +1,6 @@
 // Hover text: the glossary entry of a word in its statement, and the live values of the cell's last run.
 import { describe, expect, it } from 'vitest';
+import { formatNumber, percent, round } from '../../../src/common/numbers';
 import { tokenize } from '../../../src/core/lexer';
 import { lookup } from '../../../src/extension/glossary';
 import { hoverMarkdown, liveValue } from '../../../src/extension/hoverText';
@@ -61,9 +62,9 @@ describe('live values', () => {
     ['i', 'expect', 'input gate i = σ(4.60) = 0.99: adds 99% of the potential memory to the long-term memory'],
     ['candidate', undefined, 'potential memory C̃ = tanh(0.75) = 0.635'],
     ['output', undefined, 'output gate o = σ(5.14) = 0.994: lets 99.4% of tanh(C_t) out as short-term memory'],
-    ['c', 'expect', 'long-term memory C_t = f ⊙ C_{t−1} + i ⊙ C̃ = 0.998 × 5 + 0.99 × 0.635 = 5.621'],
-    ['short', undefined, 'short-term memory h_t = o ⊙ tanh(C_t) = 0.994 × tanh(5.621) = 0.994'],
-    ['y', 'expect', 'prediction y = 2.988'],
+    ['c', 'expect', 'long-term memory C_t = f ⊙ C_{t−1} + i ⊙ C̃ = 0.998 × 5 + 0.99 × 0.635 = 5.62'],
+    ['short', undefined, 'short-term memory h_t = o ⊙ tanh(C_t) = 0.994 × tanh(5.62) = 0.994'],
+    ['y', 'expect', 'prediction y = 2.99'],
     ['z_f', 'expect', 'z_f = 6.40'],
     ['wx', 'forget', 'wx = 1.75'],
     ['W', 'forget', 'W = [[3.25, 1.75]]  (columns [h, x])'],
@@ -135,5 +136,15 @@ describe('wordAt', () => {
     [9, 1], // past the end
   ])('finds nothing at line %i column %i', (line, column) => {
     expect(wordAt(tokens, line, column)).toBeUndefined();
+  });
+});
+
+describe('one number format', () => {
+  it('a saturated gate reads as the renderer shows it: σ(10) keeps 99.995%, not 100%', () => {
+    // σ(10) = 0.9999546021312976 (Python: 1 / (1 + math.exp(-10)))
+    expect(formatNumber(0.9999546021312976)).toBe('0.99995');
+    expect(percent(0.9999546021312976)).toBe('99.995%');
+    expect(percent(0.998)).toBe('99.8%');
+    expect(round(0.9999546021312976)).toBe(formatNumber(0.9999546021312976));
   });
 });

@@ -128,9 +128,9 @@ describe('markdownSummary', () => {
     expect(text).toContain('| input gate i = σ(z) | 4.60 | 0.99 |');
     expect(text).toContain('| potential memory g = tanh(z) | 0.75 | 0.635 |');
     expect(text).toContain('| output gate o = σ(z) | 5.14 | 0.994 |');
-    expect(text).toContain('| long-term memory c | 5 | 5.621 |');
+    expect(text).toContain('| long-term memory c | 5 | 5.62 |');
     expect(text).toContain('| short-term memory h | 1 | 0.994 |');
-    expect(text).toContain('| prediction y | | 2.988 |');
+    expect(text).toContain('| prediction y | | 2.99 |');
   });
 
   it('marks each expect with its actual value', () => {
@@ -176,7 +176,7 @@ describe('markdownSummary', () => {
   it('writes vectors in brackets', () => {
     const step = { ...steps(1)[0], f: [0.25, 0.5], z: { f: [-1.1, 0], i: [0], g: [0], o: [0] } };
     expect(markdownSummary(result({ steps: [step] }))).toContain(
-      '| forget gate f = σ(z) | [-1.10, 0.00] | [0.25, 0.5] |',
+      '| forget gate f = σ(z) | [-1.10, 0] | [0.25, 0.50] |',
     );
   });
 });
