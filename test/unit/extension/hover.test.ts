@@ -51,7 +51,8 @@ describe('glossary lookup', () => {
       'z_g',
     ]) {
       const entry = lookup(word);
-      expect(`${entry?.equation ?? ''} ${entry?.explain}`).not.toMatch(/\\[a-z]+|\$/);
+      if (!entry) throw new Error(`no glossary entry for ${word}`);
+      expect(`${entry.equation ?? ''} ${entry.explain}`, word).not.toMatch(/\\[a-z]+|\$/);
     }
   });
 });
