@@ -249,9 +249,15 @@ describe('lifecycle', () => {
     await vi.waitFor(() => expect(mermaid.render).toHaveBeenCalledTimes(1));
     api.disposeOutputItem?.();
     expect(rootB.childNodes).toHaveLength(0);
+    // A live output is the witness: the disposed ones observed the theme before it, so had they still
+    // been listening, their redraws would come first.
+    const rootC = await render(seedPayload(), 'c');
+    mermaid.render.mockClear();
     document.body.className = 'vscode-light';
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(mermaid.render).toHaveBeenCalled());
+    await vi.waitFor(() => expect(rootC.querySelector('svg')).not.toBeNull());
     expect(mermaid.render).toHaveBeenCalledTimes(1);
+    expect(rootB.childNodes).toHaveLength(0);
   });
 
   it('drops a render superseded by a newer one into the same element', async () => {
