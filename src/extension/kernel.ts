@@ -117,12 +117,13 @@ export class LstmKernel implements vscode.Disposable {
     notebook: vscode.NotebookDocument,
     generation: number,
   ): Promise<void> {
-    execution.executionOrder = ++state.order;
-    execution.start(Date.now());
     let success = false;
     let shown: Thenable<void> = Promise.resolve();
     let ran: { source: string; result: CellResult } | undefined;
     try {
+      // Inside the try: should the cell be gone already, the error shows and the batch goes on.
+      execution.executionOrder = ++state.order;
+      execution.start(Date.now());
       const source = execution.cell.document.getText();
       await this.readFiles(source, state, notebook);
       const run = state.session.start(source);
@@ -146,7 +147,11 @@ export class LstmKernel implements vscode.Disposable {
     } finally {
       // end() sends the queued output edits first, so the cell ends as soon as its run does,
       // not after the outputs' round trip to the workbench.
-      execution.end(success, Date.now());
+      try {
+        execution.end(success, Date.now());
+      } catch {
+        // The cell was removed from the notebook meanwhile: there is nothing left to end.
+      }
     }
     if (ran) this.hints?.publish(execution.cell.document, ran.source, ran.result); // after end: hints can wait
     await Promise.resolve(shown).catch(() => undefined); // the cell may have been deleted meanwhile
