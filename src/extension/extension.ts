@@ -54,5 +54,3 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
   );
   return { host: platform.host };
 }
-
-export function deactivate(): void {}

@@ -8,5 +8,3 @@ const NODE: Platform = { host: 'node' };
 export function activate(context: vscode.ExtensionContext): LstmNotebooksApi {
   return activateShared(context, NODE);
 }
-
-export { deactivate } from './extension';

@@ -9,5 +9,3 @@ const WEB: Platform = { host: 'web' };
 export function activate(context: vscode.ExtensionContext): LstmNotebooksApi {
   return activateShared(context, WEB);
 }
-
-export { deactivate } from './extension';
