@@ -26,6 +26,7 @@ await esbuild.build({
   platform: 'browser',
   target: 'es2022',
   logLevel: 'warning',
+  loader: { '.lstm': 'text' },
 });
 copyFileSync(join(root, 'test', 'renderer-preview', 'preview.html'), join(out, 'preview.html'));
 

@@ -1,9 +1,10 @@
 // What a finished cell shows: the renderer's payload and a markdown summary, used by the kernel's
 // fallback output and by the exporters (src/export). Pure (no `vscode`, DOM or Node).
+import { weightCount } from '../core/snapshot';
 import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
 import { GATE_ORDER, GATES } from '../core/vocabulary';
 import { fixed, round, vector } from './numbers';
-import type { StepPayload } from './payload';
+import type { ExploreData, StepPayload } from './payload';
 
 /** Steps kept in a payload: the first and the last half of this many. */
 export const MAX_PAYLOAD_STEPS = 200;
@@ -33,7 +34,21 @@ export function payloadStepBudget(steps: readonly StepTrace[]): number {
   return Math.max(2, Math.min(MAX_PAYLOAD_STEPS, Math.floor(MAX_PAYLOAD_STEP_NUMBERS / numbersPerStep(first))));
 }
 
-export function buildPayload(result: CellResult): StepPayload {
+/** Limits on what an output re-runs as a number is dragged: the cell's text, the weights it starts from, its steps. */
+export const MAX_EXPLORE_CHARS = 50_000;
+export const MAX_EXPLORE_NUMBERS = 50_000;
+export const MAX_EXPLORE_STEPS = 2_000;
+
+/** The data to re-run the cell in the renderer, when it ran cleanly, reads no file and is small enough. */
+export function exploreData(result: CellResult, explore: ExploreData | undefined): ExploreData | undefined {
+  if (!explore || result.errors.some((problem) => problem.severity === 'error')) return undefined;
+  if (explore.source.length > MAX_EXPLORE_CHARS || /^[ \t]*load\b/m.test(explore.source)) return undefined;
+  if (result.stepsRun > MAX_EXPLORE_STEPS || weightCount(explore.before.weights) > MAX_EXPLORE_NUMBERS)
+    return undefined;
+  return explore;
+}
+
+export function buildPayload(result: CellResult, explore?: ExploreData): StepPayload {
   const weights = result.weights;
   const small = weights !== undefined && weights.hidden + weights.input <= MAX_PAYLOAD_WEIGHT_COLUMNS;
   return {
@@ -45,6 +60,7 @@ export function buildPayload(result: CellResult): StepPayload {
     shows: result.shows,
     ...(small ? { weights } : {}),
     notation: result.notation,
+    ...(exploreData(result, explore) ? { explore } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 // What the kernel sends to the renderer, defined once for both sides.
+import type { SessionState } from '../core/snapshot';
 import type { ExpectResult, ModelWeights, Notation, Problem, ShowRequest, StepTrace } from '../core/types';
 
 export type { Notation };
@@ -20,6 +21,32 @@ export interface StepPayload {
   weights?: ModelWeights;
   /** The notebook's preferred vocabulary: the walkthroughs' words, or the symbols. */
   notation: Notation;
+  /** What the renderer needs to re-run the cell as its numbers are dragged; absent when it cannot. */
+  explore?: ExploreData;
+}
+
+/** The cell's text as it ran and the kernel's state before it ran. */
+export interface ExploreData {
+  source: string;
+  before: SessionState;
+}
+
+/** Sent by the renderer: write these values into the cell that produced `outputId`, then re-run it. */
+export interface WriteBackMessage {
+  type: 'writeBack';
+  outputId: string;
+  /** The cell's text the output was computed from; the host refuses when the cell has changed since. */
+  source: string;
+  /** Each changed number: where its literal is in `source` (1-based line and column, length) and its new value. */
+  changes: Array<{ line: number; column: number; length: number; value: number }>;
+}
+
+/** The host's answer to a write-back. */
+export interface WriteBackReply {
+  type: 'writeBackResult';
+  outputId: string;
+  ok: boolean;
+  message: string;
 }
 
 /** Sent by the renderer to the extension host after drawing one output (used by tests). */

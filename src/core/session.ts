@@ -8,6 +8,9 @@ import { TraceRecorder } from './trace';
 import type { CellResult, ExpectResult, ModelWeights, Notation, Problem, StepTrace, Vector } from './types';
 import { asVector, describe, splitConcatenated, WeightStore, type Placed } from './weights';
 import type { ValueName } from './vocabulary';
+import { restoreWeights, snapshotWeights, type SessionState } from './snapshot';
+
+export type { SessionState };
 
 export interface SessionOptions {
   /** Reads a file named by `load`, relative to the notebook; returns its text or an error message. */
@@ -114,6 +117,20 @@ export class Session {
         return true;
       },
     };
+  }
+
+  /** The state a cell starts from, as plain JSON, so a renderer can re-run the cell (see ./snapshot). */
+  snapshot(): SessionState {
+    const { x, h, c, time, lastStep } = this;
+    return { weights: snapshotWeights(this.weights), x, h, c, time, lastStep, notation: this.notationChoice };
+  }
+
+  /** Puts the session back into a snapshot's state; its weights count as set in an earlier cell. */
+  restore(state: SessionState): void {
+    this.reset();
+    restoreWeights(this.weights, state.weights);
+    ({ x: this.x, h: this.h, c: this.c, time: this.time, lastStep: this.lastStep } = state);
+    this.notationChoice = state.notation;
   }
 
   reset(): void {

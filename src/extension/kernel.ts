@@ -2,7 +2,7 @@
 // A cell runs in slices of SLICE_MS, yielding to the extension host between them, so the host stays
 // responsive and an interrupt stops the cell within one slice.
 import * as vscode from 'vscode';
-import { STEP_MIME } from '../common/payload';
+import { STEP_MIME, type ExploreData } from '../common/payload';
 import { parseCell } from '../core/parser';
 import { Session, type CellExecution } from '../core/session';
 import type { CellResult } from '../core/types';
@@ -126,6 +126,7 @@ export class LstmKernel implements vscode.Disposable {
       execution.start(Date.now());
       const source = execution.cell.document.getText();
       await this.readFiles(source, state, notebook);
+      const before = state.session.snapshot(); // for outputs that re-run the cell as a number is dragged
       const run = state.session.start(source);
       state.running = run;
       if (state.generation !== generation) run.cancel(); // interrupted while the files were read
@@ -138,7 +139,7 @@ export class LstmKernel implements vscode.Disposable {
         state.running = undefined;
       }
       success = !hasErrors(result) && result.ok;
-      shown = this.report(execution, result, notebook);
+      shown = this.report(execution, result, notebook, { source, before });
       ran = { source, result };
     } catch (error) {
       shown = execution.replaceOutput(
@@ -173,6 +174,7 @@ export class LstmKernel implements vscode.Disposable {
     execution: vscode.NotebookCellExecution,
     result: CellResult,
     notebook: vscode.NotebookDocument,
+    explore: ExploreData,
   ): Thenable<void> {
     this.results.set(notebook.uri.toString(), execution.cell.document.uri.toString(), result);
     this.diagnostics.setRunProblems(
@@ -184,7 +186,7 @@ export class LstmKernel implements vscode.Disposable {
     if (!failed || result.steps.length > 0) {
       outputs.push(
         new vscode.NotebookCellOutput([
-          vscode.NotebookCellOutputItem.json(buildPayload(result), STEP_MIME),
+          vscode.NotebookCellOutputItem.json(buildPayload(result, explore), STEP_MIME),
           vscode.NotebookCellOutputItem.text(markdownSummary(result), 'text/markdown'),
         ]),
       );

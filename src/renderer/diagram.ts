@@ -57,6 +57,18 @@ export function diagramSource(step: StepTrace, notation: Notation, prefix: strin
   return { source: lines.join('\n'), nodes };
 }
 
+/** The numbers the drawn diagram shows, to update in place: [node id, value] and [mermaid edge data-id, value]. */
+export function diagramNumbers(step: StepTrace, prefix: string): { nodes: string[][]; edges: string[][] } {
+  const nodes = nodeSpecs(step)
+    .filter((spec) => spec.values && !spec.op)
+    .map((spec) => [`${prefix}_${spec.key}`, formatVector(spec.values ?? [])]);
+  const edgeList = edges(step).filter(([, , values]) => values);
+  return {
+    nodes,
+    edges: edgeList.map(([from, to, values]) => [`L_${prefix}_${from}_${prefix}_${to}_0`, formatVector(values ?? [])]),
+  };
+}
+
 function nodeSpecs(step: StepTrace): NodeSpec[] {
   const specs: NodeSpec[] = [
     { key: 'x', term: { id: 'x' }, shape: 'state', values: step.x },

@@ -1,13 +1,22 @@
-// Notebook renderer entry: draws each LSTM step output in its own shadow root.
+// Notebook renderer entry: draws each LSTM step output in its own shadow root. The only module that
+// knows about VS Code's renderer API; write-back messages go out and their answers come back here.
 import type { ActivationFunction } from 'vscode-notebook-renderer';
-import type { RenderedMessage } from '../common/payload';
+import type { RenderedMessage, WriteBackMessage, WriteBackReply } from '../common/payload';
 import { OutputView } from './outputView';
 import { readPayload } from './readPayload';
+
+export { mountOutput } from './mount';
 
 export const activate: ActivationFunction = (context) => {
   const views = new Map<string, OutputView>();
   const viewOfElement = new WeakMap<HTMLElement, OutputView>();
   const post = context.postMessage ? (message: RenderedMessage) => context.postMessage?.(message) : undefined;
+  const writeBack = context.postMessage ? (message: WriteBackMessage) => context.postMessage?.(message) : undefined;
+  context.onDidReceiveMessage?.((data: unknown) => {
+    const reply = data as Partial<WriteBackReply> | null;
+    if (reply?.type !== 'writeBackResult' || typeof reply.outputId !== 'string') return;
+    views.get(reply.outputId)?.writeBackResult(reply.ok === true, String(reply.message ?? ''));
+  });
 
   const dispose = (id: string): void => {
     views.get(id)?.dispose();
@@ -20,7 +29,7 @@ export const activate: ActivationFunction = (context) => {
       dispose(outputItem.id);
       const previous = viewOfElement.get(element);
       if (previous) dispose(previous.outputId);
-      const view = new OutputView(outputItem.id, element, post);
+      const view = new OutputView(outputItem.id, element, { post, writeBack });
       views.set(outputItem.id, view);
       viewOfElement.set(element, view);
       // Cancelling applies while drawing; a finished output keeps following theme changes.

@@ -1,22 +1,49 @@
 // One rendered output: a shadow root holding the diagram, equations, curves, steps and badges of a
 // cell's payload. Owns its theme watcher; after disposal, late async results are dropped quietly.
-import type { Notation, RenderedMessage, StepPayload } from '../common/payload';
+// With `explore` data, the numbers the cell set become controls; each change re-runs the cell through
+// the core and repaints every view (see ./explorer), and a time slider picks the step shown.
+import type { Notation, RenderedMessage, StepPayload, WriteBackMessage } from '../common/payload';
 import type { StepTrace } from '../core/types';
 import { expectBadges, problemList } from './badges';
 import { curveCharts } from './curves';
 import { diagramSource } from './diagram';
+import { updateDiagramLabels } from './diagramLive';
 import { html } from './dom';
 import { buildEquations } from './equations';
+import { Explorer } from './explorer';
 import { formatNumber } from './format';
+import { inputsPanel, type InputsPanel } from './inputsPanel';
 import { katexStylesheet, loadKatex, typeset } from './katexRender';
+import { linkViews } from './linkedViews';
 import { renderMermaid } from './mermaidRender';
 import { STYLES } from './styles';
 import { weightsSummary } from './summary';
 import { isDarkTheme, watchTheme } from './theme';
 import { stepChart, stepTable } from './timeline';
+import { timeSlider, type TimeSlider } from './timeSlider';
 import { attachNodeTooltips, chipRow } from './tooltips';
 
 let diagramCount = 0;
+
+type Katex = Awaited<ReturnType<typeof loadKatex>>;
+
+export interface OutputOptions {
+  /** Reports what was drawn (tests, VS Code). */
+  post?: (message: RenderedMessage) => void;
+  /** Sends changed numbers back to the cell; absent outside VS Code, and then there is no such button. */
+  writeBack?: (message: WriteBackMessage) => void;
+}
+
+/** The containers the step-dependent views are painted into. */
+interface Parts {
+  title: HTMLElement;
+  expects: HTMLElement;
+  diagramTitle: HTMLElement;
+  diagram: HTMLElement;
+  equations: HTMLElement;
+  curves: HTMLElement;
+  timeline: HTMLElement;
+}
 
 export class OutputView {
   private readonly root: ShadowRoot;
@@ -28,13 +55,20 @@ export class OutputView {
   /** Bumped by each diagram/equation draw, so an older draw that finishes late is dropped. */
   private diagramGeneration = 0;
   private equationGeneration = 0;
-  /** Redraws what depends on the words/symbols toggle. */
-  private onNotationChange: (() => void) | undefined;
+  private payload: StepPayload | undefined;
+  /** Index into the payload's steps of the step shown in full. */
+  private index = 0;
+  private parts: Parts | undefined;
+  private katex: Katex | undefined;
+  private diagramNodes: ReturnType<typeof diagramSource>['nodes'] = [];
+  explorer: Explorer | undefined;
+  private panel: InputsPanel | undefined;
+  private slider: TimeSlider | undefined;
 
   constructor(
     readonly outputId: string,
     element: HTMLElement,
-    private readonly post?: (message: RenderedMessage) => void,
+    private readonly options: OutputOptions = {},
   ) {
     this.root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     this.root.replaceChildren();
@@ -54,41 +88,148 @@ export class OutputView {
       return;
     }
     this.notation = payload.notation;
-    const last = payload.steps[payload.steps.length - 1];
-    main.append(this.header(payload, last));
-    if (payload.expects.length > 0) main.append(section('Expectations', expectBadges(payload.expects)));
-    if (payload.problems.length > 0) main.append(section('Warnings', problemList(payload.problems)));
-    if (last) {
-      await this.drawStep(main, payload, last);
-    } else {
-      main.append(this.safely('summary', () => section('Weights', weightsSummary(payload.weights))));
+    this.payload = payload;
+    this.index = payload.steps.length - 1;
+    const last = payload.steps[this.index];
+    const title = html('span', { class: 'title' });
+    const expects = html('div', { class: 'expects' });
+    main.append(this.header(title, last !== undefined));
+    if (payload.expects.length > 0) {
+      expects.append(this.safely('badges', () => expectBadges(payload.expects)));
+      main.append(section('Expectations', expects));
     }
+    if (payload.problems.length > 0) main.append(section('Warnings', problemList(payload.problems)));
+    if (!last) {
+      title.textContent = 'LSTM: no step ran';
+      main.append(this.safely('summary', () => section('Weights', weightsSummary(payload.weights))));
+      this.report();
+      return;
+    }
+    if (payload.explore) main.append(this.safely('controls', () => this.explorerPanel(payload)));
+    if (payload.steps.length > 1) main.append(this.timeControl(payload));
+    await this.drawStep(main, title, expects);
     this.report();
   }
 
-  /** The last step in full (diagram, equations, curves) and, with several steps, the steps over time. */
-  private async drawStep(main: HTMLElement, payload: StepPayload, last: StepTrace): Promise<void> {
+  /** Containers for the step in full (diagram, equations, curves) and the steps over time, then the first paint. */
+  private async drawStep(main: HTMLElement, title: HTMLElement, expects: HTMLElement): Promise<void> {
     this.root.prepend(katexStylesheet());
     const diagram = html('div', { class: 'diagram' }, html('span', { class: 'loading' }, 'drawing the diagram…'));
     const equations = html('div', { class: 'equations' }, html('span', { class: 'loading' }, 'typesetting…'));
+    const diagramTitle = html('h3', {});
     // Side by side when the output is wide enough, stacked otherwise.
     const columns = html(
       'div',
       { class: 'columns' },
-      section(`Gate diagram, step t = ${formatNumber(last.t)}`, diagram),
+      html('section', {}, diagramTitle, diagram),
       section('Equations', equations),
     );
-    const curves = this.safely('curves', () =>
-      section('Activations', html('div', { class: 'curves' }, ...curveCharts(last))),
+    const curves = html('div', { class: 'curves' });
+    const timeline = html('div', { class: 'over-time' });
+    main.append(columns, section('Activations', curves));
+    if ((this.payload?.steps.length ?? 0) > 1)
+      main.append(html('section', { class: 'timeline-section' }, html('h3', {}, 'Over time'), timeline));
+    this.parts = { title, expects, diagramTitle, diagram, equations, curves, timeline };
+    linkViews(this.root);
+    this.paintQuick();
+    this.stopWatchingTheme = watchTheme(() => void this.drawDiagram());
+    await Promise.all([this.drawDiagram(), this.drawEquations()]);
+  }
+
+  /** Repaints with a recomputed payload: every view now, the diagram's layout only once `settled`. */
+  paint(payload: StepPayload, settled: boolean): void {
+    if (this.disposed || !this.parts) return;
+    const sameSteps = payload.steps.length === this.payload?.steps.length;
+    this.payload = { ...payload, explore: this.payload?.explore };
+    if (!sameSteps) this.index = payload.steps.length - 1;
+    this.index = Math.max(0, Math.min(this.index, payload.steps.length - 1));
+    this.slider?.show(
+      this.index,
+      payload.steps.map((step) => step.t),
     );
-    main.append(columns, curves);
-    if (payload.steps.length > 1) main.append(this.safely('steps', () => timelineSection(payload)));
-    this.stopWatchingTheme = watchTheme(() => void this.drawDiagram(diagram, last));
-    this.onNotationChange = () => {
-      void this.drawDiagram(diagram, last);
-      void this.drawEquations(equations, last, payload);
-    };
-    await Promise.all([this.drawDiagram(diagram, last), this.drawEquations(equations, last, payload)]);
+    this.panel?.refresh();
+    this.paintQuick();
+    if (this.katex) this.typesetEquations(this.katex);
+    const step = this.step();
+    if (settled || !step || !updateDiagramLabels(this.parts.diagram, this.diagramNodes, step)) void this.drawDiagram();
+  }
+
+  /** The views that are cheap to rebuild: header, badges, curves, table and chart. */
+  private paintQuick(): void {
+    const parts = this.parts;
+    const payload = this.payload;
+    const step = this.step();
+    if (!parts || !payload || !step) return;
+    const count = payload.totalSteps === 1 ? '1 step' : `${payload.totalSteps} steps`;
+    parts.title.textContent = `LSTM step t = ${formatNumber(step.t)} (${count} in this cell)`;
+    parts.diagramTitle.textContent = `Gate diagram, step t = ${formatNumber(step.t)}`;
+    if (payload.expects.length > 0)
+      parts.expects.replaceChildren(this.safely('badges', () => expectBadges(payload.expects)));
+    parts.curves.replaceChildren(...this.safelyAll('curves', () => curveCharts(step)));
+    if (payload.steps.length > 1)
+      parts.timeline.replaceChildren(
+        ...this.safelyAll('steps', () => [
+          stepChart(payload.steps, step.t),
+          stepTable(payload.steps, payload.totalSteps, step.t),
+        ]),
+      );
+  }
+
+  private step(): StepTrace | undefined {
+    return this.payload?.steps[this.index];
+  }
+
+  private explorerPanel(payload: StepPayload): HTMLElement {
+    const explorer = new Explorer(payload.explore!, {
+      paint: (next, settled) => this.paint(next, settled),
+      edited: () => this.panel?.refresh(),
+      status: (message) => {
+        if (message) this.panel?.say(`With these numbers the cell fails: ${message}`, 'error');
+        else if (this.panel?.element.querySelector('.inputs-status.error')) this.panel.say('');
+      },
+    });
+    this.explorer = explorer;
+    const send = this.options.writeBack;
+    const writeBack = send
+      ? () => {
+          const message = explorer.writeBack(this.outputId);
+          if (!message) return;
+          send(message);
+          this.panel?.say('Writing the numbers into the cell…');
+        }
+      : undefined;
+    this.panel = inputsPanel(explorer, { writeBack });
+    return this.panel.element;
+  }
+
+  /** The host's answer to a write-back. */
+  writeBackResult(ok: boolean, message: string): void {
+    this.panel?.say(message, ok ? 'info' : 'error');
+  }
+
+  private timeControl(payload: StepPayload): HTMLElement {
+    const ts = payload.steps.map((step) => step.t);
+    this.slider = timeSlider(ts, this.index, (index) => this.pick(index));
+    const note =
+      payload.totalSteps > payload.steps.length
+        ? html(
+            'p',
+            { class: 'hint' },
+            `This cell ran ${payload.totalSteps} steps; the output keeps the first and last ${payload.steps.length}.`,
+          )
+        : '';
+    return html('section', { class: 'time-section' }, this.slider.element, note);
+  }
+
+  /** Shows another step in full: diagram, equations, curves; the chart and table mark it. */
+  pick(index: number): void {
+    if (!this.payload) return;
+    this.index = Math.max(0, Math.min(index, this.payload.steps.length - 1));
+    this.slider?.show(
+      this.index,
+      this.payload.steps.map((step) => step.t),
+    );
+    this.paint(this.payload, false);
   }
 
   /** Stops pending work (VS Code cancelled the render): late results and the report are dropped. */
@@ -96,7 +237,8 @@ export class OutputView {
     this.disposed = true;
     this.stopWatchingTheme?.();
     this.stopWatchingTheme = undefined;
-    this.onNotationChange = undefined;
+    this.explorer?.dispose();
+    this.slider?.dispose();
   }
 
   /** Stops and clears the output; once only, as a newer view may own the shadow root by then. */
@@ -107,11 +249,9 @@ export class OutputView {
     this.root.replaceChildren();
   }
 
-  private header(payload: StepPayload, last: StepTrace | undefined): HTMLElement {
-    const count = payload.totalSteps === 1 ? '1 step' : `${payload.totalSteps} steps`;
-    const title = last ? `LSTM step t = ${formatNumber(last.t)} (${count} in this cell)` : 'LSTM: no step ran';
-    const header = html('header', {}, html('span', { class: 'title' }, title));
-    if (!last) return header;
+  private header(title: HTMLElement, withToggle: boolean): HTMLElement {
+    const header = html('header', {}, title);
+    if (!withToggle) return header;
     const button = html('button', { class: 'notation', type: 'button' });
     const label = (): void => {
       const words = this.notation === 'words';
@@ -122,15 +262,19 @@ export class OutputView {
     button.addEventListener('click', () => {
       this.notation = this.notation === 'words' ? 'symbols' : 'words';
       label();
-      this.onNotationChange?.();
+      void this.drawDiagram();
+      void this.drawEquations();
     });
     header.append(button);
     return header;
   }
 
-  private async drawDiagram(container: HTMLElement, step: StepTrace): Promise<void> {
+  private async drawDiagram(): Promise<void> {
     const generation = ++this.diagramGeneration;
     const stale = (): boolean => this.disposed || generation !== this.diagramGeneration;
+    const container = this.parts?.diagram;
+    const step = this.step();
+    if (!container || !step) return;
     try {
       const { source, nodes } = diagramSource(step, this.notation, `lstm${++diagramCount}`);
       const svg = await renderMermaid(source, isDarkTheme());
@@ -138,31 +282,50 @@ export class OutputView {
       container.replaceChildren(svg);
       const naturalWidth = svg.viewBox?.baseVal?.width;
       if (naturalWidth) container.style.width = `${Math.ceil(naturalWidth)}px`;
+      this.diagramNodes = nodes;
       attachNodeTooltips(container, nodes);
+      // A paint may have come in while mermaid was drawing: bring the labels up to date.
+      const now = this.step();
+      if (now && now !== step) updateDiagramLabels(container, nodes, now);
     } catch (error) {
       if (stale()) return;
       container.replaceChildren(this.error('Diagram failed', error));
     }
   }
 
-  private async drawEquations(container: HTMLElement, step: StepTrace, payload: StepPayload): Promise<void> {
+  private async drawEquations(): Promise<void> {
     const generation = ++this.equationGeneration;
     const stale = (): boolean => this.disposed || generation !== this.equationGeneration;
     try {
       const katex = await loadKatex();
       if (stale()) return;
-      const blocks = buildEquations(step, payload.weights, this.notation).map((equation) => {
-        const math = html('div', { class: 'math' });
-        typeset(katex, equation.tex, math);
-        const error = math.querySelector('.katex-error');
-        if (error) this.errors.push(`Formula ${equation.key}: ${error.getAttribute('title') ?? 'KaTeX error'}`);
-        return html('div', { class: 'equation' }, html('h4', {}, equation.title), math, chipRow(equation.chips));
-      });
-      container.replaceChildren(...blocks);
+      this.katex = katex;
+      this.typesetEquations(katex);
     } catch (error) {
       if (stale()) return;
-      container.replaceChildren(this.error('Equations failed', error));
+      this.parts?.equations.replaceChildren(this.error('Equations failed', error));
     }
+  }
+
+  private typesetEquations(katex: Katex): void {
+    const step = this.step();
+    const container = this.parts?.equations;
+    if (!step || !container || !this.payload) return;
+    const weights = this.payload.weights;
+    const blocks = buildEquations(step, weights, this.notation).map((equation) => {
+      const math = html('div', { class: 'math' });
+      typeset(katex, equation.tex, math);
+      const error = math.querySelector('.katex-error');
+      if (error) this.errors.push(`Formula ${equation.key}: ${error.getAttribute('title') ?? 'KaTeX error'}`);
+      return html(
+        'div',
+        { class: 'equation', 'data-equation': equation.key },
+        html('h4', {}, equation.title),
+        math,
+        chipRow(equation.chips),
+      );
+    });
+    container.replaceChildren(...blocks);
   }
 
   /** Builds a part; if it throws, the error shows in its place and the rest still renders. */
@@ -174,6 +337,14 @@ export class OutputView {
     }
   }
 
+  private safelyAll(what: string, build: () => Element[]): Element[] {
+    try {
+      return build();
+    } catch (error) {
+      return [this.error(`Drawing the ${what} failed`, error)];
+    }
+  }
+
   private error(what: string, error: unknown): HTMLElement {
     const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
     this.errors.push(message);
@@ -181,8 +352,8 @@ export class OutputView {
   }
 
   private report(): void {
-    if (this.disposed || !this.post) return;
-    this.post({
+    if (this.disposed || !this.options.post) return;
+    this.options.post({
       type: 'rendered',
       outputId: this.outputId,
       diagrams: this.root.querySelectorAll('.diagram > svg').length,
@@ -197,14 +368,4 @@ export class OutputView {
 
 function section(title: string, ...content: Node[]): HTMLElement {
   return html('section', {}, html('h3', {}, title), ...content);
-}
-
-function timelineSection(payload: StepPayload): HTMLElement {
-  const body = html(
-    'div',
-    { class: 'over-time' },
-    stepChart(payload.steps),
-    stepTable(payload.steps, payload.totalSteps),
-  );
-  return html('section', { class: 'timeline-section' }, html('h3', {}, 'Over time'), body);
 }

@@ -15,6 +15,7 @@ import type {
   StepTrace,
   Vector,
 } from '../core/types';
+import { readExplore } from './readExplore';
 
 type Json = Record<string, unknown>;
 
@@ -31,6 +32,7 @@ export function readPayload(data: unknown): StepPayload {
     shows: asArray(json.shows).map(readShow),
     weights: json.weights === undefined ? undefined : readWeights(json.weights),
     notation: readNotation(json.notation),
+    explore: readExplore(json.explore),
   };
 }
 

@@ -1,6 +1,9 @@
 // The output's stylesheet, injected as text into each shadow root. Colours come from VS Code's theme
 // variables; fallbacks are CSS system colours, or VS Code's default chart colours where none fits.
-export const STYLES = `
+import { EXPLORE_STYLES } from './exploreStyles';
+
+export const STYLES =
+  `
 :host {
   display: block;
   color: var(--vscode-foreground, CanvasText);
@@ -109,4 +112,4 @@ tr.gap td { text-align: center; color: var(--vscode-descriptionForeground, GrayT
   color: var(--vscode-errorForeground, var(--vscode-foreground, CanvasText));
 }
 .loading { color: var(--vscode-descriptionForeground, GrayText); font-style: italic; }
-`;
+` + EXPLORE_STYLES;

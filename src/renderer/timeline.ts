@@ -14,7 +14,8 @@ const WIDTH = 520;
 const HEIGHT = 180;
 const PAD = { left: 44, right: 12, top: 12, bottom: 24 };
 
-export function stepTable(steps: StepTrace[], totalSteps: number): HTMLElement {
+/** `marked`: the t of the step shown in full, highlighted (and always listed). */
+export function stepTable(steps: StepTrace[], totalSteps: number, marked?: number): HTMLElement {
   const columns: TermId[] = ['x', 'h', 'c'];
   if (steps.some((step) => step.y)) columns.push('y');
   const header = html('tr', {}, html('th', { scope: 'col' }, 't'));
@@ -23,11 +24,17 @@ export function stepTable(steps: StepTrace[], totalSteps: number): HTMLElement {
     header.append(html('th', { scope: 'col', title: text.explain }, `${text.words} ${unicodeSymbol(text.symbol)}`));
   }
   const body = html('tbody');
-  const shown = steps.length > MAX_ROWS ? [...steps.slice(0, MAX_ROWS / 2), ...steps.slice(-MAX_ROWS / 2)] : steps;
+  let shown = steps.length > MAX_ROWS ? [...steps.slice(0, MAX_ROWS / 2), ...steps.slice(-MAX_ROWS / 2)] : steps;
+  const current = steps.find((step) => step.t === marked);
+  if (current && !shown.includes(current)) shown = [...shown, current].sort((a, b) => a.t - b.t);
   shown.forEach((step, index) => {
     const previous = shown[index - 1];
     if (previous && step.t !== previous.t + 1) body.append(gapRow(columns.length + 1));
-    const row = html('tr', {}, html('td', {}, formatNumber(step.t)));
+    const row = html(
+      'tr',
+      step === current ? { class: 'current', 'aria-current': 'step' } : {},
+      html('td', {}, formatNumber(step.t)),
+    );
     for (const id of columns) row.append(html('td', {}, formatVector(column(step, id) ?? [])));
     body.append(row);
   });
@@ -51,7 +58,7 @@ function column(step: StepTrace, id: TermId): Vector | undefined {
  * h (solid) and C (dashed) over t, one line per element. Steps the kernel left out are not drawn: the
  * axis jumps over them at a dotted mark, so the first and last steps each get their share of the width.
  */
-export function stepChart(steps: StepTrace[]): SVGSVGElement {
+export function stepChart(steps: StepTrace[], marked?: number): SVGSVGElement {
   const series: Array<{ name: string; kind: 'h' | 'c'; index: number }> = [];
   const width = Math.min(MAX_SERIES, steps[0]?.h.length ?? 0);
   for (let index = 0; index < width; index++) {
@@ -82,6 +89,11 @@ export function stepChart(steps: StepTrace[]): SVGSVGElement {
       );
     }
     const xs = part.map(() => slotX(slot++));
+    const at = part.findIndex((step) => step.t === marked);
+    if (at >= 0)
+      chart.append(
+        svg('line', { x1: xs[at], x2: xs[at], y1: toY(high), y2: toY(low), class: 'now', 'data-t': marked! }),
+      );
     for (const s of series) chart.append(...seriesLine(part, xs, toY, s.kind, s.index));
     const ends = part.length > 1 ? [0, part.length - 1] : [0];
     for (const e of ends) {

@@ -11,6 +11,7 @@ import {
   weightsOnlyPayload,
 } from '../unit/renderer/fixtures';
 import type { ModelWeights } from '../../src/core/types';
+import { LESSONS, codeCells, kernelPayload, wideCells } from './exploreSamples';
 
 const SATURATED: ModelWeights = {
   hidden: 1,
@@ -23,7 +24,21 @@ const SATURATED: ModelWeights = {
   },
 };
 
+/** `?only=explore` keeps the explorable samples; `?only=wide` the H = 64, T = 100 one (bench:ui). */
+function explorable(): Array<[string, StepPayload]> {
+  const lesson2 = codeCells(LESSONS.lesson2);
+  const lesson6 = codeCells(LESSONS.lesson6);
+  return [
+    ['Lesson 2, try it: drag the numbers', kernelPayload(lesson2, lesson2.length - 1)],
+    ['Lesson 6, sequence B over four days: the time slider', kernelPayload(lesson6, 1)],
+  ];
+}
+
 function samples(): Array<[string, StepPayload]> {
+  const only = new URLSearchParams(location.search).get('only');
+  if (only === 'explore') return explorable();
+  if (only === 'wide')
+    return [['H = 64, T = 100: a bias per unit and every input', kernelPayload(wideCells(64, 100), 1)]];
   const seed = seedPayload();
   seed.expects.push(...HOSTILE_TEXTS.map((text) => expectResult(text, 'h', [1], null)));
   const saturated = lstmStep(SATURATED, 3, [1], [1], [-7.5]);
@@ -35,6 +50,7 @@ function samples(): Array<[string, StepPayload]> {
       { ...seedPayload({ weights: SATURATED }), steps: [saturated], expects: [] },
     ],
     ['A cell that only set weights', weightsOnlyPayload()],
+    ...explorable(),
   ];
 }
 

@@ -1,0 +1,66 @@
+// A session's state as plain JSON: what a cell starts from, so the renderer can re-run the cell when a
+// learner drags one of its numbers. Values keep their shape (number, vector, matrix) but not their span.
+import { GATE_ORDER } from './lstm';
+import type { Value } from './parser';
+import type { GateSymbol, Notation, StepTrace, Vector } from './types';
+import type { WeightStore } from './weights';
+
+/** A value as written: depth 0 a number, 1 a vector, 2 a matrix. */
+export type ShapedValue = Pick<Value, 'depth' | 'data'>;
+
+export interface WeightsState {
+  gates: Record<GateSymbol, { wx?: ShapedValue; wh?: ShapedValue; b?: ShapedValue }>;
+  dense?: { w?: ShapedValue; b?: ShapedValue };
+}
+
+export interface SessionState {
+  weights: WeightsState;
+  x?: Vector;
+  h?: Vector;
+  c?: Vector;
+  /** Steps since the last reset. */
+  time: number;
+  /** The last step run, which `expect f` reads until the next step. */
+  lastStep?: StepTrace;
+  notation: Notation;
+}
+
+const shaped = (placed: { value: Value } | undefined): ShapedValue | undefined =>
+  placed && { depth: placed.value.depth, data: placed.value.data };
+
+export function snapshotWeights(store: WeightStore): WeightsState {
+  const gates = {} as WeightsState['gates'];
+  for (const gate of GATE_ORDER) {
+    const slots = store.gates[gate];
+    gates[gate] = { wx: shaped(slots.wx), wh: shaped(slots.wh), b: shaped(slots.b) };
+  }
+  const dense = store.dense && { w: shaped(store.dense.w), b: shaped(store.dense.b) };
+  return dense ? { gates, dense } : { gates };
+}
+
+/** Numbers a snapshot's weights hold, to decide whether it is small enough to send. */
+export function weightCount(state: WeightsState): number {
+  const count = (value: ShapedValue | undefined): number =>
+    value === undefined ? 0 : ([value.data] as unknown[]).flat(2).length;
+  const gates = GATE_ORDER.map((gate) => state.gates[gate]);
+  return [...gates, state.dense ?? {}].reduce(
+    (sum, slots) => sum + Object.values(slots).reduce((n: number, v) => n + count(v as ShapedValue | undefined), 0),
+    0,
+  );
+}
+
+/** Weights from a snapshot count as set in an earlier cell (run 0), with no place to point at. */
+export function restoreWeights(store: WeightStore, state: WeightsState): void {
+  const span = { line: 1, column: 1, length: 1 };
+  const placed = (value: ShapedValue) => ({ value: { ...value, span } as Value, span, run: 0 });
+  for (const gate of GATE_ORDER) {
+    for (const key of ['wx', 'wh', 'b'] as const) {
+      const value = state.gates[gate][key];
+      if (value) store.setGate(gate, key, placed(value));
+    }
+  }
+  for (const key of ['w', 'b'] as const) {
+    const value = state.dense?.[key];
+    if (value) store.setDense(key, placed(value));
+  }
+}

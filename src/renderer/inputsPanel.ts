@@ -1,0 +1,96 @@
+// The "Inputs and weights" panel: every number the cell set as a draggable control, grouped as the
+// cell writes them (owner and key), with the original value shown beside a changed one.
+import type { Literal } from '../core/literals';
+import { html } from './dom';
+import type { Explorer } from './explorer';
+import type { ScrubControl } from './scrub';
+
+const OWNER_TITLES: Record<Literal['owner'], string> = {
+  x: 'input x',
+  h: 'short-term memory h',
+  c: 'long-term memory c',
+  f: 'forget gate',
+  i: 'input gate',
+  g: 'potential memory',
+  o: 'output gate',
+  dense: 'dense layer',
+};
+
+export interface PanelActions {
+  /** Present only where the output can talk to the extension (VS Code). */
+  writeBack?: () => void;
+}
+
+export interface InputsPanel {
+  element: HTMLElement;
+  /** Updates the "was …" notes and the buttons after a change. */
+  refresh(): void;
+  /** Shows a message in the panel's live region. */
+  say(message: string, kind?: 'info' | 'error'): void;
+}
+
+export function inputsPanel(explorer: Explorer, actions: PanelActions): InputsPanel {
+  const groups = html('div', { class: 'inputs-groups' });
+  const notes: Array<[ScrubControl, HTMLElement]> = [];
+  let row: HTMLElement | undefined;
+  let rowKey = '';
+  let settingKey = '';
+  explorer.literals.forEach((literal, k) => {
+    const control = explorer.controls[k];
+    // A row per statement, as the cell writes it: "forget gate  wx 1.75  wh 3.25  b 1.40".
+    const key = `${literal.owner}/${literal.line}`;
+    if (!row || key !== rowKey) {
+      rowKey = key;
+      settingKey = '';
+      row = html('div', { class: 'inputs-row' }, html('span', { class: 'inputs-name' }, OWNER_TITLES[literal.owner]));
+      groups.append(row);
+    }
+    if (literal.key !== 'value' && literal.key !== settingKey) {
+      settingKey = literal.key;
+      row.append(html('span', { class: 'inputs-key', 'aria-hidden': 'true' }, literal.key));
+    }
+    const was = html('span', { class: 'was', hidden: '' }, `was ${literal.text}`);
+    notes.push([control, was]);
+    row.append(html('span', { class: 'scrub-wrap' }, control.element, was));
+  });
+  const reset = html('button', { type: 'button', class: 'reset-all' }, 'Reset all');
+  reset.addEventListener('click', () => explorer.resetAll());
+  const buttons = html('div', { class: 'inputs-actions' }, reset);
+  let write: HTMLButtonElement | undefined;
+  if (actions.writeBack) {
+    write = html('button', { type: 'button', class: 'write-back' }, 'Write into the cell');
+    write.title = 'Put the changed numbers into the cell’s text and run it again';
+    write.addEventListener('click', () => actions.writeBack?.());
+    buttons.append(write);
+  }
+  const status = html('p', { class: 'inputs-status', role: 'status', 'aria-live': 'polite' });
+  const hint = html(
+    'p',
+    { class: 'hint' },
+    'Drag a number sideways, or focus it and use the arrow keys (Shift ×10, Alt ÷10), Home/End, or type a value. Escape restores it.',
+  );
+  const element = html(
+    'section',
+    { class: 'inputs' },
+    html('h3', {}, 'Inputs and weights'),
+    hint,
+    groups,
+    buttons,
+    status,
+  );
+  const refresh = (): void => {
+    for (const [control, was] of notes) was.hidden = !control.changed;
+    const changed = explorer.changed;
+    reset.disabled = !changed;
+    if (write) write.disabled = !changed;
+  };
+  refresh();
+  return {
+    element,
+    refresh,
+    say: (message, kind = 'info') => {
+      status.textContent = message;
+      status.className = `inputs-status ${kind}`;
+    },
+  };
+}

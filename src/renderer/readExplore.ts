@@ -1,0 +1,94 @@
+// Validates the payload's `explore` part (the cell's text and the state before it ran). Unlike the
+// rest of the payload, which is only drawn, this is fed back into the core, so it is all-or-nothing:
+// anything malformed drops the whole part and the output is drawn without controls.
+import type { ExploreData } from '../common/payload';
+import type { SessionState, ShapedValue, WeightsState } from '../core/snapshot';
+import type { GateSymbol, StepTrace, Vector } from '../core/types';
+import { MAX_EXPLORE_CHARS } from '../common/output';
+
+class Malformed extends Error {}
+
+type Json = Record<string, unknown>;
+
+const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
+const STEP_VECTORS = ['x', 'h_prev', 'c_prev', 'f', 'i', 'g', 'o', 'fc', 'ig', 'c', 'tanh_c', 'h'] as const;
+
+export function readExplore(data: unknown): ExploreData | undefined {
+  if (data === undefined) return undefined;
+  try {
+    const json = object(data);
+    if (typeof json.source !== 'string' || json.source.length > MAX_EXPLORE_CHARS) throw new Malformed();
+    return { source: json.source, before: readState(json.before) };
+  } catch (error) {
+    if (error instanceof Malformed) return undefined;
+    throw error;
+  }
+}
+
+function readState(data: unknown): SessionState {
+  const json = object(data);
+  if (!Number.isInteger(json.time) || (json.time as number) < 0) throw new Malformed();
+  const state: SessionState = {
+    weights: readWeights(json.weights),
+    time: json.time as number,
+    notation: json.notation === 'symbols' ? 'symbols' : 'words',
+  };
+  for (const key of ['x', 'h', 'c'] as const) if (json[key] !== undefined) state[key] = vector(json[key]);
+  if (json.lastStep !== undefined) state.lastStep = readStep(json.lastStep);
+  return state;
+}
+
+function readWeights(data: unknown): WeightsState {
+  const json = object(data);
+  const gates = object(json.gates);
+  const weights: WeightsState = { gates: { f: {}, i: {}, g: {}, o: {} } };
+  for (const gate of GATES) {
+    const slots = object(gates[gate]);
+    for (const key of ['wx', 'wh', 'b'] as const)
+      if (slots[key] !== undefined) weights.gates[gate][key] = shaped(slots[key]);
+  }
+  if (json.dense !== undefined) {
+    const dense = object(json.dense);
+    weights.dense = {};
+    for (const key of ['w', 'b'] as const) if (dense[key] !== undefined) weights.dense[key] = shaped(dense[key]);
+  }
+  return weights;
+}
+
+function readStep(data: unknown): StepTrace {
+  const json = object(data);
+  const z = object(json.z);
+  const step = {
+    t: finite(json.t),
+    z: { f: vector(z.f), i: vector(z.i), g: vector(z.g), o: vector(z.o) },
+  } as StepTrace;
+  for (const key of STEP_VECTORS) step[key] = vector(json[key]);
+  if (json.y !== undefined) step.y = vector(json.y);
+  return step;
+}
+
+/** A number, a vector or a rectangular matrix of finite numbers, as the parser makes them. */
+function shaped(data: unknown): ShapedValue {
+  const json = object(data);
+  if (json.depth === 0) return { depth: 0, data: finite(json.data) };
+  if (json.depth === 1) return { depth: 1, data: vector(json.data) };
+  if (json.depth !== 2 || !Array.isArray(json.data) || json.data.length === 0) throw new Malformed();
+  const rows = json.data.map(vector);
+  if (rows.some((row) => row.length !== rows[0].length)) throw new Malformed();
+  return { depth: 2, data: rows };
+}
+
+function object(value: unknown): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Malformed();
+  return value as Json;
+}
+
+function finite(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Malformed();
+  return value;
+}
+
+function vector(value: unknown): Vector {
+  if (!Array.isArray(value) || value.length === 0) throw new Malformed();
+  return value.map(finite);
+}

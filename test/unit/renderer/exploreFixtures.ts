@@ -1,0 +1,65 @@
+// Payloads as the kernel builds them, with the data to re-run the cell: lessons' cells run in a real
+// Session after the cells before them, and the CLI's --json run of a changed cell to compare with.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { StepPayload } from '../../../src/common/payload';
+import { parseNotebook } from '../../../src/core/notebook';
+import { Session } from '../../../src/core/session';
+import type { StepTrace } from '../../../src/core/types';
+import { buildPayload } from '../../../src/common/output';
+
+export const ROOT = resolve(__dirname, '../../..');
+
+/** The code cells of a lesson, in order. */
+export function lessonCells(file: string): string[] {
+  const doc = parseNotebook(readFileSync(join(ROOT, 'lessons', file), 'utf8'));
+  return doc.cells.filter((cell) => cell.kind === 'code').map((cell) => cell.source);
+}
+
+/** The payload of code cell `index` (counted among code cells), run after the cells before it, as the kernel does. */
+export function kernelPayload(cells: readonly string[], index: number): StepPayload {
+  const session = new Session({ allowLoad: false });
+  for (const source of cells.slice(0, index)) session.run(source);
+  const before = session.snapshot();
+  const source = cells[index];
+  // Through JSON, as the output item carries it.
+  return JSON.parse(JSON.stringify(buildPayload(session.run(source), { source, before }))) as StepPayload;
+}
+
+export interface CliCell {
+  steps: Array<Pick<StepTrace, 't' | 'x' | 'h_prev' | 'c_prev' | 'z' | 'f' | 'i' | 'g' | 'o' | 'c' | 'h' | 'y'>>;
+  expects: Array<{ text: string; pass: boolean; actual: number[] | null }>;
+}
+
+let cli: string | undefined;
+
+/** Builds the CLI from src/cli/main.ts into a temporary folder (esbuild's own binary: it refuses to load under jsdom). */
+export function buildCli(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'lstm-explore-cli-'));
+  cli = join(dir, 'cli.cjs');
+  const esbuild = join(ROOT, 'node_modules/esbuild/bin/esbuild');
+  const args = [
+    join(ROOT, 'src/cli/main.ts'),
+    '--bundle',
+    '--platform=node',
+    '--format=cjs',
+    `--outfile=${cli}`,
+    '--log-level=error',
+  ];
+  const out = spawnSync(esbuild, args, { encoding: 'utf8', timeout: 60_000 });
+  if (out.status !== 0) throw new Error(`building the CLI failed: ${out.stderr}`);
+}
+
+/** `lstm-notebook run --json` of a notebook holding these code cells; the last cell's result. */
+export function cliRun(cells: readonly string[]): CliCell {
+  if (!cli) throw new Error('call buildCli() first');
+  const dir = mkdtempSync(join(tmpdir(), 'lstm-explore-'));
+  const file = join(dir, 'cells.lstm');
+  writeFileSync(file, cells.map((cell) => '```lstm\n' + cell + '\n```\n').join('\n'));
+  const out = spawnSync(process.execPath, [cli, 'run', '--json', file], { encoding: 'utf8', timeout: 30_000 });
+  if (!out.stdout) throw new Error(`the CLI printed nothing: ${out.stderr}`);
+  const json = JSON.parse(out.stdout) as { cells: CliCell[] };
+  return json.cells[json.cells.length - 1];
+}
