@@ -6,6 +6,8 @@ export type { Notation };
 
 export const STEP_MIME = 'application/vnd.lstm-notebook.step+json';
 export const RENDERER_ID = 'lstm-notebook-renderer';
+/** Key of the output metadata that holds the run id of an explorable output. */
+export const RUN_ID_KEY = 'lstmRunId';
 
 export interface StepPayload {
   version: 1;
@@ -27,6 +29,8 @@ export interface StepPayload {
 
 /** The cell's text as it ran and the kernel's state before it ran. */
 export interface ExploreData {
+  /** Names this run; the host finds the cell by it (the stable API has no output ids), see RUN_ID_KEY. */
+  runId: string;
   source: string;
   before: SessionState;
 }
@@ -35,6 +39,8 @@ export interface ExploreData {
 export interface WriteBackMessage {
   type: 'writeBack';
   outputId: string;
+  /** The explore data's run id: which cell's output this came from. */
+  runId: string;
   /** The cell's text the output was computed from; the host refuses when the cell has changed since. */
   source: string;
   /** Each changed number: where its literal is in `source` (1-based line and column, length) and its new value. */

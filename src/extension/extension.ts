@@ -16,6 +16,7 @@ import type { Platform } from './platform';
 import { QuickFixProvider } from './quickFix';
 import { CellResults } from './results';
 import { CELL_LANGUAGE, LstmSerializer, NOTEBOOK_TYPE, serializerOptions } from './serializer';
+import { registerWriteBack } from './writeBack';
 
 /** What `activate` gives other extensions (and the tests): which extension host this copy runs in. */
 export interface LstmNotebooksApi {
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     kernel,
     diagnostics,
     new FileProblems(),
+    registerWriteBack(),
     vscode.languages.registerHoverProvider(cells, new HoverProvider(analyses, results)),
     vscode.languages.registerCompletionItemProvider(cells, new CompletionProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(cells, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),

@@ -2,7 +2,7 @@
 // A cell runs in slices of SLICE_MS, yielding to the extension host between them, so the host stays
 // responsive and an interrupt stops the cell within one slice.
 import * as vscode from 'vscode';
-import { STEP_MIME, type ExploreData } from '../common/payload';
+import { RUN_ID_KEY, STEP_MIME, type ExploreData } from '../common/payload';
 import { parseCell } from '../core/parser';
 import { Session, type CellExecution } from '../core/session';
 import type { CellResult } from '../core/types';
@@ -139,7 +139,7 @@ export class LstmKernel implements vscode.Disposable {
         state.running = undefined;
       }
       success = !hasErrors(result) && result.ok;
-      shown = this.report(execution, result, notebook, { source, before });
+      shown = this.report(execution, result, notebook, { runId: newRunId(), source, before });
       ran = { source, result };
     } catch (error) {
       shown = execution.replaceOutput(
@@ -185,10 +185,13 @@ export class LstmKernel implements vscode.Disposable {
     const failed = hasErrors(result);
     if (!failed || result.steps.length > 0) {
       outputs.push(
-        new vscode.NotebookCellOutput([
-          vscode.NotebookCellOutputItem.json(buildPayload(result, explore), STEP_MIME),
-          vscode.NotebookCellOutputItem.text(markdownSummary(result), 'text/markdown'),
-        ]),
+        new vscode.NotebookCellOutput(
+          [
+            vscode.NotebookCellOutputItem.json(buildPayload(result, explore), STEP_MIME),
+            vscode.NotebookCellOutputItem.text(markdownSummary(result), 'text/markdown'),
+          ],
+          { [RUN_ID_KEY]: explore.runId },
+        ),
       );
     }
     if (failed)
@@ -225,4 +228,9 @@ function asError(error: unknown): Error {
   return error instanceof Error
     ? { name: error.name, message: error.message }
     : { name: 'Error', message: String(error) };
+}
+
+/** A name for one run of one cell, unique in practice (it only has to tell this notebook's outputs apart). */
+function newRunId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

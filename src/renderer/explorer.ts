@@ -73,7 +73,8 @@ export class Explorer {
         length: literal.length,
         value: control.current,
       }));
-    return changes.length ? { type: 'writeBack', outputId, source: this.data.source, changes } : undefined;
+    const { runId, source } = this.data;
+    return changes.length ? { type: 'writeBack', outputId, runId, source, changes } : undefined;
   }
 
   dispose(): void {

@@ -14,7 +14,7 @@ import { Explorer } from './explorer';
 import { formatNumber } from './format';
 import { inputsPanel, type InputsPanel } from './inputsPanel';
 import { katexStylesheet, loadKatex, typeset } from './katexRender';
-import { linkViews } from './linkedViews';
+import { linkViews, tagDiagram } from './linkedViews';
 import { renderMermaid } from './mermaidRender';
 import { STYLES } from './styles';
 import { weightsSummary } from './summary';
@@ -276,7 +276,8 @@ export class OutputView {
     const step = this.step();
     if (!container || !step) return;
     try {
-      const { source, nodes } = diagramSource(step, this.notation, `lstm${++diagramCount}`);
+      const prefix = `lstm${++diagramCount}`;
+      const { source, nodes } = diagramSource(step, this.notation, prefix);
       const svg = await renderMermaid(source, isDarkTheme());
       if (stale()) return;
       container.replaceChildren(svg);
@@ -284,6 +285,7 @@ export class OutputView {
       if (naturalWidth) container.style.width = `${Math.ceil(naturalWidth)}px`;
       this.diagramNodes = nodes;
       attachNodeTooltips(container, nodes);
+      tagDiagram(container, prefix);
       // A paint may have come in while mermaid was drawing: bring the labels up to date.
       const now = this.step();
       if (now && now !== step) updateDiagramLabels(container, nodes, now);

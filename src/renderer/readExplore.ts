@@ -18,7 +18,8 @@ export function readExplore(data: unknown): ExploreData | undefined {
   try {
     const json = object(data);
     if (typeof json.source !== 'string' || json.source.length > MAX_EXPLORE_CHARS) throw new Malformed();
-    return { source: json.source, before: readState(json.before) };
+    if (typeof json.runId !== 'string' || json.runId.length > 100) throw new Malformed();
+    return { runId: json.runId, source: json.source, before: readState(json.before) };
   } catch (error) {
     if (error instanceof Malformed) return undefined;
     throw error;

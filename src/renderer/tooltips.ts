@@ -3,6 +3,7 @@
 import { html } from './dom';
 import { describe, type Term } from './glossary';
 import type { DiagramNode } from './diagram';
+import { termLink } from './linkedViews';
 
 /** "words (symbol) = value. explanation" — what a screen reader and the tooltip say. */
 function explanation(term: Term, value: string): { label: string; body: string } {
@@ -25,7 +26,7 @@ export function termChip(term: Term, value: string): HTMLElement {
   );
   return html(
     'span',
-    { class: 'term', tabindex: 0, role: 'note', 'aria-label': label },
+    { class: 'term', tabindex: 0, role: 'note', 'aria-label': label, ...termLink(term) },
     ...symbolNodes(text.symbol),
     tip,
   );

@@ -23,7 +23,9 @@ export function kernelPayload(cells: readonly string[], index: number): StepPayl
   for (const source of cells.slice(0, index)) session.run(source);
   const before = session.snapshot();
   const source = cells[index];
-  return JSON.parse(JSON.stringify(buildPayload(session.run(source), { source, before }))) as StepPayload;
+  return JSON.parse(
+    JSON.stringify(buildPayload(session.run(source), { runId: `run-${index}`, source, before })),
+  ) as StepPayload;
 }
 
 const matrix = (rows: number, cols: number, next: () => number): string =>

@@ -168,6 +168,7 @@ describe('write-back', () => {
       {
         type: 'writeBack',
         outputId: expect.any(String),
+        runId: 'run-0',
         source: TRY_IT_2,
         changes: [{ line, column, length: 4, value: 3.26 }],
       },

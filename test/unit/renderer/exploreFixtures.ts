@@ -25,7 +25,9 @@ export function kernelPayload(cells: readonly string[], index: number): StepPayl
   const before = session.snapshot();
   const source = cells[index];
   // Through JSON, as the output item carries it.
-  return JSON.parse(JSON.stringify(buildPayload(session.run(source), { source, before }))) as StepPayload;
+  return JSON.parse(
+    JSON.stringify(buildPayload(session.run(source), { runId: `run-${index}`, source, before })),
+  ) as StepPayload;
 }
 
 export interface CliCell {

@@ -1,0 +1,70 @@
+// What a write-back from an explorable output may change in a cell: pure, so every refusal is
+// unit-tested. The message comes from a webview, so it is checked field by field; only finite numbers,
+// only at literals the cell itself set, and only while the cell's text is the text the output ran.
+import type { WriteBackMessage } from '../common/payload';
+import { cellLiterals } from '../core/literals';
+import { formatNumber } from '../core/numbers';
+
+/** More changes than a cell's settable numbers could ever need is not a write-back. */
+export const MAX_WRITE_BACK_CHANGES = 100_000;
+
+/** One replacement: 1-based line and column in the cell, length in characters, the number's new text. */
+export interface LiteralEdit {
+  line: number;
+  column: number;
+  length: number;
+  text: string;
+}
+
+export type WriteBackPlan = { edits: LiteralEdit[] } | { error: string };
+
+export function isWriteBack(message: unknown): message is { type: 'writeBack' } {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'writeBack';
+}
+
+/** Reads an untrusted message into a WriteBackMessage, or says what is wrong with it. */
+export function readWriteBack(message: unknown): WriteBackMessage | string {
+  if (!isWriteBack(message)) return 'This is not a write-back message.';
+  const json = message as Partial<Record<keyof WriteBackMessage, unknown>>;
+  const strings = [json.outputId, json.runId, json.source].every((value) => typeof value === 'string');
+  if (!strings) return 'This is not a write-back message.';
+  if (!Array.isArray(json.changes) || json.changes.length === 0) return 'There are no changed numbers to write.';
+  if (json.changes.length > MAX_WRITE_BACK_CHANGES)
+    return `A write-back holds at most ${MAX_WRITE_BACK_CHANGES} numbers (MAX_WRITE_BACK_CHANGES).`;
+  const changes: WriteBackMessage['changes'] = [];
+  for (const change of json.changes as unknown[]) {
+    const { line, column, length, value } = (change ?? {}) as Record<string, unknown>;
+    if (![line, column, length].every((n) => Number.isInteger(n) && (n as number) >= 1))
+      return 'A changed number has no valid place in the cell.';
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'Only finite numbers can be written into a cell.';
+    changes.push({ line: line as number, column: column as number, length: length as number, value });
+  }
+  const [outputId, runId, source] = [json.outputId, json.runId, json.source] as string[];
+  return { type: 'writeBack', outputId, runId, source, changes };
+}
+
+/** The edits that put the message's values into `cellText`, or why not. */
+export function planWriteBack(message: WriteBackMessage, cellText: string): WriteBackPlan {
+  if (cellText !== message.source)
+    return {
+      error:
+        'The cell was edited after this output was computed, so nothing was written. Run the cell again, then drag.',
+    };
+  const literals = new Map(cellLiterals(cellText).map((literal) => [`${literal.line}:${literal.column}`, literal]));
+  const edits = new Map<string, LiteralEdit>();
+  for (const change of message.changes) {
+    const key = `${change.line}:${change.column}`;
+    const literal = literals.get(key);
+    if (!literal || literal.length !== change.length)
+      return {
+        error: `Line ${change.line}, column ${change.column} holds no number this cell sets, so nothing was written.`,
+      };
+    edits.set(key, {
+      line: change.line,
+      column: change.column,
+      length: change.length,
+      text: formatNumber(change.value),
+    });
+  }
+  return { edits: [...edits.values()] };
+}
