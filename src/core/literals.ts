@@ -20,6 +20,12 @@ export interface Literal {
   key: string;
   /** What the control says: "forget gate, short-term weight wh [1, 2]", "input x at step 3". */
   label: string;
+  /** Where in its value, as written: [] for a number, [k] in a vector, [row, column] in a matrix (0-based). */
+  index: number[];
+  /** For inputs and memories: the steps (t) that read this literal as x_t, h_{t−1} or c_{t−1}. */
+  steps: number[];
+  /** For inputs and memories: its element in the vector x, h or c. */
+  element: number;
 }
 
 const OWNER_WORDS: Record<LiteralOwner, string> = {
@@ -49,31 +55,46 @@ export function cellLiterals(source: string, startTime = 0): Literal[] {
   parsed.tokens.forEach((token, index) => at.set(`${token.line}:${token.column}`, index));
   const literals: Literal[] = [];
   let time = startTime;
-  const add = (value: Value, owner: LiteralOwner, key: string, name: (index: number[]) => string): void => {
+  /** The literals of the last x, h and c assignments: x feeds every later step until set again; h and c the next one. */
+  const pending: Record<'x' | 'h' | 'c', Literal[]> = { x: [], h: [], c: [] };
+  const add: Add = (value, owner, key, name, steps, elementOf) => {
     const first = at.get(`${value.span.line}:${value.span.column}`);
     if (first === undefined) return;
+    const added: Literal[] = [];
     for (const [token, index] of numbersOf(parsed.tokens, first)) {
       const { line, column, offset, text } = token;
-      literals.push({
-        line,
-        column,
-        offset,
-        text,
-        length: text.length,
-        value: Number(text),
-        owner,
-        key,
-        label: name(index),
-      });
+      const literal = { line, column, offset, text, length: text.length, value: Number(text), owner, key, index };
+      const element = elementOf?.(index) ?? added.length;
+      added.push({ ...literal, label: name(index), steps: steps?.(index) ?? [], element });
     }
+    literals.push(...added);
+    if (key === 'value' && !steps && (owner === 'x' || owner === 'h' || owner === 'c')) pending[owner] = added;
   };
   for (const statement of parsed.statements) {
-    time = literalsOf(statement, time, add);
+    const start = literals.length;
+    const after = literalsOf(statement, time, add);
+    if (statement.type === 'reset') pending.x = pending.h = pending.c = [];
+    const given = (statement.type === 'step' && statement.x) || statement.type === 'run';
+    for (let t = time + 1; t <= after && statement.type !== 'reset'; t++) {
+      for (const literal of [...(given ? [] : pending.x), ...pending.h, ...pending.c]) literal.steps.push(t);
+      pending.h = pending.c = [];
+    }
+    // The input a step or run gave stays x for the steps after it.
+    if (given) pending.x = literals.slice(start).filter((literal) => literal.steps.includes(after));
+    time = after;
   }
   return literals;
 }
 
-type Add = (value: Value, owner: LiteralOwner, key: string, name: (index: number[]) => string) => void;
+type Add = (
+  value: Value,
+  owner: LiteralOwner,
+  key: string,
+  name: (index: number[]) => string,
+  steps?: (index: number[]) => number[],
+  /** Its element in x, h or c; by default its place in the value. */
+  elementOf?: (index: number[]) => number,
+) => void;
 
 /** Adds a statement's literals; returns the step count after it. */
 function literalsOf(s: Statement, time: number, add: Add): number {
@@ -92,13 +113,26 @@ function literalsOf(s: Statement, time: number, add: Add): number {
       return time;
     }
     case 'step':
-      if (s.x) add(s.x, 'x', 'value', (index) => `input x${element(index)} at step ${time + 1}`);
+      if (s.x)
+        add(
+          s.x,
+          'x',
+          'value',
+          (index) => `input x${element(index)} at step ${time + 1}`,
+          () => [time + 1],
+        );
       return time + 1;
     case 'run': {
       // One step per element (X = 1) or per row (X > 1).
       const perRow = s.xs.depth === 2;
-      add(s.xs, 'x', 'value', ([row = 0, col]) =>
-        perRow ? `input x [${col + 1}] at step ${time + row + 1}` : `input x at step ${time + row + 1}`,
+      add(
+        s.xs,
+        'x',
+        'value',
+        ([row = 0, col]) =>
+          perRow ? `input x [${col + 1}] at step ${time + row + 1}` : `input x at step ${time + row + 1}`,
+        ([row = 0]) => [time + row + 1],
+        ([, col = 0]) => col, // one row (or number) per step
       );
       return time + (s.xs.depth === 0 ? 1 : (s.xs.data as unknown[]).length);
     }

@@ -43,24 +43,41 @@ export class ScrubControl {
   private readonly step: number;
   private readonly range: [number, number];
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly handles = new Set<HTMLElement>();
 
   constructor(private readonly options: ScrubOptions) {
     this.original = Number(options.text);
     this.value = this.original;
     this.step = stepOf(options.text);
     this.range = rangeOf(this.original);
-    this.element = html('span', {
-      class: 'scrub',
-      role: 'slider',
-      tabindex: 0,
-      'aria-label': options.label,
-      'aria-valuemin': this.range[0],
-      'aria-valuemax': this.range[1],
-      title: `${options.label}: drag sideways, or use the arrow keys (Shift ×10, Alt ÷10); type to enter a value`,
-    });
+    this.element = html('span', { class: 'scrub' });
+    this.wire(this.element);
     this.show();
-    this.element.addEventListener('keydown', (event) => this.onKey(event));
-    this.element.addEventListener('pointerdown', (event) => this.onPointerDown(event));
+  }
+
+  /**
+   * Makes another element (a number in an equation) a second handle of this control: same role,
+   * label and keys, and it drags the same value. Handles that leave the document are forgotten.
+   */
+  attach(element: HTMLElement): void {
+    element.classList.add('scrub', 'scrub-handle');
+    this.wire(element);
+    this.handles.add(element);
+    this.showOn(element);
+  }
+
+  private wire(element: HTMLElement): void {
+    const attributes = {
+      role: 'slider',
+      tabindex: '0',
+      'aria-label': this.options.label,
+      'aria-valuemin': String(this.range[0]),
+      'aria-valuemax': String(this.range[1]),
+      title: `${this.options.label}: drag sideways, or use the arrow keys (Shift ×10, Alt ÷10); type to enter a value`,
+    };
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.addEventListener('keydown', (event) => this.onKey(event, element));
+    element.addEventListener('pointerdown', (event) => this.onPointerDown(event, element));
   }
 
   get current(): number {
@@ -91,11 +108,19 @@ export class ScrubControl {
   }
 
   private show(): void {
+    this.element.textContent = this.text();
+    this.showOn(this.element);
+    for (const handle of this.handles) {
+      if (handle.isConnected) this.showOn(handle);
+      else this.handles.delete(handle);
+    }
+  }
+
+  private showOn(element: HTMLElement): void {
     const text = this.text();
-    this.element.textContent = text;
-    this.element.setAttribute('aria-valuenow', String(this.value));
-    this.element.setAttribute('aria-valuetext', this.changed ? `${text}, was ${this.options.text}` : text);
-    this.element.classList.toggle('changed', this.changed);
+    element.setAttribute('aria-valuenow', String(this.value));
+    element.setAttribute('aria-valuetext', this.changed ? `${text}, was ${this.options.text}` : text);
+    element.classList.toggle('changed', this.changed);
   }
 
   /** `steps` steps of `size` from the current value, rounded to the step's digits. */
@@ -104,7 +129,7 @@ export class ScrubControl {
     this.set(Number(next.toFixed(decimalsOf(Math.min(size, this.step)))));
   }
 
-  private onKey(event: KeyboardEvent): void {
+  private onKey(event: KeyboardEvent, element: HTMLElement): void {
     const size = this.step * (event.shiftKey ? 10 : 1) * (event.altKey ? 0.1 : 1);
     const keys: Record<string, () => void> = {
       ArrowUp: () => this.nudge(1, size),
@@ -115,7 +140,7 @@ export class ScrubControl {
       PageDown: () => this.nudge(-10, size),
       Home: () => this.set(this.range[0]),
       End: () => this.set(this.range[1]),
-      Enter: () => this.edit(''),
+      Enter: () => this.edit('', element),
       Escape: () => this.reset(),
     };
     const action = keys[event.key];
@@ -124,12 +149,12 @@ export class ScrubControl {
       action();
     } else if (/^[-+.0-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      this.edit(event.key);
+      this.edit(event.key, element);
     }
   }
 
   /** Replaces the control with a text field until Enter (apply), Escape or leaving it (cancel). */
-  private edit(initial: string): void {
+  private edit(initial: string, element: HTMLElement): void {
     const input = html('input', {
       class: 'scrub-input',
       type: 'text',
@@ -143,8 +168,8 @@ export class ScrubControl {
       if (done) return;
       done = true;
       const typed = Number(input.value.trim());
-      input.replaceWith(this.element);
-      this.element.focus();
+      if (input.isConnected) input.replaceWith(element);
+      element.focus();
       if (apply && input.value.trim() !== '' && Number.isFinite(typed)) this.set(typed);
     };
     input.addEventListener('keydown', (event) => {
@@ -155,17 +180,18 @@ export class ScrubControl {
       event.stopPropagation();
     });
     input.addEventListener('blur', () => finish(false));
-    this.element.replaceWith(input);
+    element.replaceWith(input);
     input.focus();
     if (!initial) input.select();
   }
 
-  private onPointerDown(event: PointerEvent): void {
+  /** Drags follow the pointer over the whole document: an equation's handle is redrawn while it moves. */
+  private onPointerDown(event: PointerEvent, element: HTMLElement): void {
     if (event.button !== 0) return;
     event.preventDefault();
-    this.element.focus();
+    element.focus();
     const start = { x: event.clientX, value: this.value };
-    this.element.setPointerCapture?.(event.pointerId);
+    const target = element.ownerDocument;
     this.element.classList.add('dragging');
     const move = (moved: PointerEvent): void => {
       const size = this.step * (moved.shiftKey ? 10 : 1) * (moved.altKey ? 0.1 : 1);
@@ -174,15 +200,15 @@ export class ScrubControl {
       this.set(Number(next.toFixed(decimalsOf(Math.min(size, this.step)))), false);
     };
     const up = (): void => {
-      this.element.removeEventListener('pointermove', move);
-      this.element.removeEventListener('pointerup', up);
-      this.element.removeEventListener('pointercancel', up);
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+      target.removeEventListener('pointercancel', up);
       this.element.classList.remove('dragging');
       this.options.onSettle?.();
     };
-    this.element.addEventListener('pointermove', move);
-    this.element.addEventListener('pointerup', up);
-    this.element.addEventListener('pointercancel', up);
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+    target.addEventListener('pointercancel', up);
   }
 
   /** A burst of key presses settles 400 ms after the last one. */

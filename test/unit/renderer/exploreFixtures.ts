@@ -31,7 +31,7 @@ export function kernelPayload(cells: readonly string[], index: number): StepPayl
 }
 
 export interface CliCell {
-  steps: Array<Pick<StepTrace, 't' | 'x' | 'h_prev' | 'c_prev' | 'z' | 'f' | 'i' | 'g' | 'o' | 'c' | 'h' | 'y'>>;
+  steps: Array<Partial<StepTrace>>;
   expects: Array<{ text: string; pass: boolean; actual: number[] | null }>;
 }
 
