@@ -1,5 +1,6 @@
 // What a finished cell shows: the renderer's payload and a markdown summary, used by the kernel's
 // fallback output and by the exporters (src/export). Pure (no `vscode`, DOM or Node).
+import { textHash, withoutComments } from '../core/literals';
 import { weightCount } from '../core/snapshot';
 import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
 import { GATE_ORDER, GATES } from '../core/vocabulary';
@@ -40,15 +41,19 @@ export const MAX_EXPLORE_NUMBERS = 50_000;
 export const MAX_EXPLORE_STEPS = 2_000;
 
 /** The data to re-run the cell in the renderer, when it ran cleanly, reads no file and is small enough. */
-export function exploreData(result: CellResult, explore: ExploreData | undefined): ExploreData | undefined {
+export function exploreData(result: CellResult, explore: RunToExplore | undefined): ExploreData | undefined {
   if (!explore || result.errors.some((problem) => problem.severity === 'error')) return undefined;
-  if (explore.source.length > MAX_EXPLORE_CHARS || /^[ \t]*load\b/m.test(explore.source)) return undefined;
-  if (result.stepsRun > MAX_EXPLORE_STEPS || weightCount(explore.before.weights) > MAX_EXPLORE_NUMBERS)
-    return undefined;
-  return explore;
+  const { runId, source, before } = explore;
+  if (source.length > MAX_EXPLORE_CHARS || /^[ \t]*load\b/m.test(source)) return undefined;
+  if (result.stepsRun > MAX_EXPLORE_STEPS || weightCount(before.weights) > MAX_EXPLORE_NUMBERS) return undefined;
+  return { runId, source: withoutComments(source), sourceHash: textHash(source), before };
 }
 
-export function buildPayload(result: CellResult, explore?: ExploreData): StepPayload {
+/** What the kernel knows of a run: the cell's exact text and the state before it. */
+export type RunToExplore = Omit<ExploreData, 'sourceHash'>;
+
+export function buildPayload(result: CellResult, run?: RunToExplore): StepPayload {
+  const explore = exploreData(result, run);
   const weights = result.weights;
   const small = weights !== undefined && weights.hidden + weights.input <= MAX_PAYLOAD_WEIGHT_COLUMNS;
   return {
@@ -60,7 +65,7 @@ export function buildPayload(result: CellResult, explore?: ExploreData): StepPay
     shows: result.shows,
     ...(small ? { weights } : {}),
     notation: result.notation,
-    ...(exploreData(result, explore) ? { explore } : {}),
+    ...(explore ? { explore } : {}),
   };
 }
 

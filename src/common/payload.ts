@@ -31,7 +31,10 @@ export interface StepPayload {
 export interface ExploreData {
   /** Names this run; the host finds the cell by it (the stable API has no output ids), see RUN_ID_KEY. */
   runId: string;
+  /** The cell's text as it ran, its comments blanked out (see withoutComments). */
   source: string;
+  /** textHash of the cell's exact text as it ran. */
+  sourceHash: string;
   before: SessionState;
 }
 
@@ -41,8 +44,9 @@ export interface WriteBackMessage {
   outputId: string;
   /** The explore data's run id: which cell's output this came from. */
   runId: string;
-  /** The cell's text the output was computed from; the host refuses when the cell has changed since. */
+  /** The explore data's source and hash: the host refuses when the cell's text has changed since. */
   source: string;
+  sourceHash: string;
   /** Each changed number: where its literal is in `source` (1-based line and column, length) and its new value. */
   changes: Array<{ line: number; column: number; length: number; value: number }>;
 }

@@ -2,7 +2,7 @@
 // the cell's text and a name in words, so an output can turn them into controls and write them back.
 import { formatNumber } from './numbers';
 import { parseCell, type Statement, type Value } from './parser';
-import type { Token } from './lexer';
+import { tokenize, type Token } from './lexer';
 import type { GateSymbol } from './types';
 
 export type LiteralOwner = 'x' | 'h' | 'c' | GateSymbol | 'dense';
@@ -177,4 +177,25 @@ export function withValues(source: string, changes: ReadonlyArray<{ literal: Lit
     text = text.slice(0, literal.offset) + formatNumber(value) + text.slice(literal.offset + literal.length);
   }
   return text;
+}
+
+/**
+ * The cell's text with every comment turned into spaces: what an output carries to re-run the cell.
+ * Comments are free text (a notebook from a stranger may hide markup in them) and change no number or
+ * position, so the output never holds them.
+ */
+export function withoutComments(source: string): string {
+  let text = source;
+  for (const token of tokenize(source).tokens) {
+    if (token.kind !== 'comment') continue;
+    text = text.slice(0, token.offset) + ' '.repeat(token.text.length) + text.slice(token.offset + token.text.length);
+  }
+  return text;
+}
+
+/** FNV-1a of the text (32 bits, hex): tells the host whether a cell's text is still the one that ran. */
+export function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }

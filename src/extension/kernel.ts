@@ -2,14 +2,14 @@
 // A cell runs in slices of SLICE_MS, yielding to the extension host between them, so the host stays
 // responsive and an interrupt stops the cell within one slice.
 import * as vscode from 'vscode';
-import { RUN_ID_KEY, STEP_MIME, type ExploreData } from '../common/payload';
+import { RUN_ID_KEY, STEP_MIME } from '../common/payload';
 import { parseCell } from '../core/parser';
 import { Session, type CellExecution } from '../core/session';
 import type { CellResult } from '../core/types';
 import type { CellDiagnostics } from './diagnostics';
 import type { ResultHints } from './inlayHints';
 import { readLoadFiles, type LoadedFile } from './loadFiles';
-import { buildPayload, errorText, hasErrors, markdownSummary } from '../common/output';
+import { buildPayload, errorText, hasErrors, markdownSummary, type RunToExplore } from '../common/output';
 import type { CellResults } from './results';
 import { runInSlices } from './slices';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';
@@ -174,7 +174,7 @@ export class LstmKernel implements vscode.Disposable {
     execution: vscode.NotebookCellExecution,
     result: CellResult,
     notebook: vscode.NotebookDocument,
-    explore: ExploreData,
+    explore: RunToExplore,
   ): Thenable<void> {
     this.results.set(notebook.uri.toString(), execution.cell.document.uri.toString(), result);
     this.diagnostics.setRunProblems(
@@ -232,5 +232,6 @@ function asError(error: unknown): Error {
 
 /** A name for one run of one cell, unique in practice (it only has to tell this notebook's outputs apart). */
 function newRunId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  // Hex only: a run id is payload text, and hex can spell no markup.
+  return `${Date.now().toString(16)}-${Math.floor(Math.random() * 2 ** 32).toString(16)}`;
 }

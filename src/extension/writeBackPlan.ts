@@ -2,7 +2,7 @@
 // unit-tested. The message comes from a webview, so it is checked field by field; only finite numbers,
 // only at literals the cell itself set, and only while the cell's text is the text the output ran.
 import type { WriteBackMessage } from '../common/payload';
-import { cellLiterals } from '../core/literals';
+import { cellLiterals, textHash, withoutComments } from '../core/literals';
 import { formatNumber } from '../core/numbers';
 
 /** More changes than a cell's settable numbers could ever need is not a write-back. */
@@ -26,7 +26,8 @@ export function isWriteBack(message: unknown): message is { type: 'writeBack' } 
 export function readWriteBack(message: unknown): WriteBackMessage | string {
   if (!isWriteBack(message)) return 'This is not a write-back message.';
   const json = message as Partial<Record<keyof WriteBackMessage, unknown>>;
-  const strings = [json.outputId, json.runId, json.source].every((value) => typeof value === 'string');
+  const fields = [json.outputId, json.runId, json.source, json.sourceHash];
+  const strings = fields.every((value) => typeof value === 'string');
   if (!strings) return 'This is not a write-back message.';
   if (!Array.isArray(json.changes) || json.changes.length === 0) return 'There are no changed numbers to write.';
   if (json.changes.length > MAX_WRITE_BACK_CHANGES)
@@ -39,13 +40,13 @@ export function readWriteBack(message: unknown): WriteBackMessage | string {
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'Only finite numbers can be written into a cell.';
     changes.push({ line: line as number, column: column as number, length: length as number, value });
   }
-  const [outputId, runId, source] = [json.outputId, json.runId, json.source] as string[];
-  return { type: 'writeBack', outputId, runId, source, changes };
+  const [outputId, runId, source, sourceHash] = fields as string[];
+  return { type: 'writeBack', outputId, runId, source, sourceHash, changes };
 }
 
 /** The edits that put the message's values into `cellText`, or why not. */
 export function planWriteBack(message: WriteBackMessage, cellText: string): WriteBackPlan {
-  if (cellText !== message.source)
+  if (textHash(cellText) !== message.sourceHash || withoutComments(cellText) !== message.source)
     return {
       error:
         'The cell was edited after this output was computed, so nothing was written. Run the cell again, then drag.',

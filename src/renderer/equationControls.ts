@@ -6,6 +6,7 @@ import type { Notation } from '../common/payload';
 import type { Literal } from '../core/literals';
 import type { GateSymbol, Matrix, ModelWeights, StepTrace, Vector } from '../core/types';
 import { buildEquations, type Equation } from './equations';
+import type { ScrubControl } from './scrub';
 import { num, operand } from './tex';
 
 const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
@@ -107,4 +108,34 @@ function literalFinder(literals: readonly Literal[], step: StepTrace, H: number)
     return found;
   };
   return { state, weight };
+}
+
+/**
+ * Turns the typeset numbers of the cell's literals into handles of their sliders. A number KaTeX split
+ * into several spans ("(", "−", "0.03", ")") is wrapped into one handle. The equation's HTML then
+ * carries the sliders, so it is no longer hidden from screen readers (its MathML copy is instead).
+ */
+export function attachHandles(math: HTMLElement, controls: readonly ScrubControl[]): void {
+  const runs: Array<{ literal: number; elements: HTMLElement[] }> = [];
+  for (const element of math.querySelectorAll<HTMLElement>('.katex-html [style*="color"]')) {
+    const literal = literalOfColour(element.style.color);
+    if (literal === undefined) continue;
+    element.style.removeProperty('color');
+    const last = runs.at(-1);
+    const adjacent = last?.literal === literal && last.elements.at(-1)?.nextElementSibling === element;
+    if (adjacent) last.elements.push(element);
+    else runs.push({ literal, elements: [element] });
+  }
+  for (const { literal, elements } of runs) {
+    const control = controls[literal];
+    if (!control) continue;
+    const handle = document.createElement('span');
+    handle.dataset.literal = String(literal);
+    elements[0].before(handle);
+    handle.append(...elements);
+    control.attach(handle);
+  }
+  if (runs.length === 0) return;
+  math.querySelector('.katex-html')?.removeAttribute('aria-hidden');
+  math.querySelector('.katex-mathml')?.setAttribute('aria-hidden', 'true');
 }

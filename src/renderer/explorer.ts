@@ -73,8 +73,8 @@ export class Explorer {
         length: literal.length,
         value: control.current,
       }));
-    const { runId, source } = this.data;
-    return changes.length ? { type: 'writeBack', outputId, runId, source, changes } : undefined;
+    const { runId, source, sourceHash } = this.data;
+    return changes.length ? { type: 'writeBack', outputId, runId, source, sourceHash, changes } : undefined;
   }
 
   dispose(): void {

@@ -9,7 +9,9 @@ import { curveCharts } from './curves';
 import { diagramSource } from './diagram';
 import { updateDiagramLabels } from './diagramLive';
 import { html } from './dom';
+import { attachHandles, taggedEquations } from './equationControls';
 import { buildEquations } from './equations';
+import { markTerms, tagTerms, unmarkMathml } from './equationTerms';
 import { Explorer } from './explorer';
 import { formatNumber } from './format';
 import { inputsPanel, type InputsPanel } from './inputsPanel';
@@ -314,11 +316,23 @@ export class OutputView {
     const container = this.parts?.equations;
     if (!step || !container || !this.payload) return;
     const weights = this.payload.weights;
-    const blocks = buildEquations(step, weights, this.notation).map((equation) => {
+    const explorer = this.explorer;
+    // Keyboard focus on a number in an equation survives the equation being typeset again.
+    const focused = (this.root.activeElement as HTMLElement | null)?.dataset?.literal;
+    const focusedIn = this.root.activeElement?.closest('[data-equation]')?.getAttribute('data-equation');
+    const equations = explorer
+      ? taggedEquations(step, weights, this.notation, explorer.literals)
+      : buildEquations(step, weights, this.notation);
+    const blocks = equations.map((equation) => {
       const math = html('div', { class: 'math' });
-      typeset(katex, equation.tex, math);
+      const { tex, terms } = markTerms(equation.tex, equation.key, this.notation);
+      typeset(katex, tex, math);
+      tagTerms(math, terms);
+      unmarkMathml(math, tex);
+      if (explorer) attachHandles(math, explorer.controls);
       const error = math.querySelector('.katex-error');
-      if (error) this.errors.push(`Formula ${equation.key}: ${error.getAttribute('title') ?? 'KaTeX error'}`);
+      const message = `Formula ${equation.key}: ${error?.getAttribute('title') ?? 'KaTeX error'}`;
+      if (error && !this.errors.includes(message)) this.errors.push(message);
       return html(
         'div',
         { class: 'equation', 'data-equation': equation.key },
@@ -328,6 +342,8 @@ export class OutputView {
       );
     });
     container.replaceChildren(...blocks);
+    if (focused !== undefined)
+      container.querySelector<HTMLElement>(`[data-equation="${focusedIn}"] [data-literal="${focused}"]`)?.focus();
   }
 
   /** Builds a part; if it throws, the error shows in its place and the rest still renders. */

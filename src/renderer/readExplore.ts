@@ -19,7 +19,9 @@ export function readExplore(data: unknown): ExploreData | undefined {
     const json = object(data);
     if (typeof json.source !== 'string' || json.source.length > MAX_EXPLORE_CHARS) throw new Malformed();
     if (typeof json.runId !== 'string' || json.runId.length > 100) throw new Malformed();
-    return { runId: json.runId, source: json.source, before: readState(json.before) };
+    if (typeof json.sourceHash !== 'string' || !/^[0-9a-f]{8}$/.test(json.sourceHash)) throw new Malformed();
+    const { runId, source, sourceHash } = json;
+    return { runId, source, sourceHash, before: readState(json.before) };
   } catch (error) {
     if (error instanceof Malformed) return undefined;
     throw error;

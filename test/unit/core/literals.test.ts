@@ -1,7 +1,7 @@
 // The numbers a cell sets, found with the parser's tokens: where each is, what it is called, and
 // which steps read it; and the cell's text with some of them changed.
 import { describe, expect, it } from 'vitest';
-import { cellLiterals, withValues } from '../../../src/core/literals';
+import { cellLiterals, withoutComments, withValues } from '../../../src/core/literals';
 
 const CELL = `x = 1          # input
 h = [0, 2]
@@ -53,5 +53,14 @@ describe('cellLiterals', () => {
         { literal: h2, value: 1.5e-5 },
       ]),
     ).toBe(CELL.replace('x = 1 ', 'x = -0.25 ').replace('[0, 2]', '[0, 1.5e-05]'));
+  });
+});
+
+describe('withoutComments', () => {
+  it('blanks comments, keeping every other character and position', () => {
+    const blanked = withoutComments(CELL + ' # <script>pwn()</script>');
+    expect(blanked).not.toMatch(/#|input|script/);
+    expect(blanked.length).toBe(CELL.length + 25);
+    expect(cellLiterals(blanked)).toEqual(cellLiterals(CELL));
   });
 });

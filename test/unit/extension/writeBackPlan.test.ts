@@ -1,5 +1,6 @@
 // What the host writes into a cell when an output sends dragged numbers back, and what it refuses.
 import { describe, expect, it } from 'vitest';
+import { textHash, withoutComments } from '../../../src/core/literals';
 import { planWriteBack, readWriteBack } from '../../../src/extension/writeBackPlan';
 
 const CELL = `# Try it: drag wh
@@ -12,7 +13,8 @@ const message = (changes: unknown[], source = CELL): unknown => ({
   type: 'writeBack',
   outputId: 'out-1',
   runId: 'run-1',
-  source,
+  source: withoutComments(source),
+  sourceHash: textHash(source),
   changes,
 });
 
@@ -39,12 +41,13 @@ describe('write-back', () => {
     );
   });
 
-  it('refuses when the cell changed since the output was computed', () => {
+  it('refuses when the cell changed since the output was computed, even in a comment', () => {
     const read = readWriteBack(message([{ line: 3, column: 29, length: 4, value: 3 }]));
     if (typeof read === 'string') throw new Error(read);
-    expect(planWriteBack(read, CELL.replace('1.40', '1.50'))).toEqual({
-      error: expect.stringMatching(/^The cell was edited after this output was computed/),
-    });
+    for (const edited of [CELL.replace('1.40', '1.50'), CELL.replace('# input', '# the input')])
+      expect(planWriteBack(read, edited)).toEqual({
+        error: expect.stringMatching(/^The cell was edited after this output was computed/),
+      });
   });
 
   it('refuses places that hold no number the cell sets: an expect, a comment, a wrong length', () => {

@@ -4,6 +4,7 @@
 // number written in. Mermaid is replaced at its module boundary (it needs real layout); KaTeX is real.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WriteBackMessage } from '../../../src/common/payload';
+import { textHash, withoutComments } from '../../../src/core/literals';
 import type { StepTrace } from '../../../src/core/types';
 import { mountOutput } from '../../../src/renderer/mount';
 import type { OutputView } from '../../../src/renderer/outputView';
@@ -27,7 +28,7 @@ async function mount(payload: unknown, writeBack?: (message: WriteBackMessage) =
 }
 
 function slider(root: ShadowRoot, label: string): HTMLElement {
-  const found = [...root.querySelectorAll<HTMLElement>('[role="slider"]')].filter(
+  const found = [...root.querySelectorAll<HTMLElement>('.inputs [role="slider"]')].filter(
     (element) => element.getAttribute('aria-label') === label,
   );
   if (found.length !== 1) throw new Error(`${found.length} sliders named "${label}"`);
@@ -159,7 +160,8 @@ describe('write-back', () => {
         type: 'writeBack',
         outputId: expect.any(String),
         runId: 'run-0',
-        source: TRY_IT_2,
+        source: withoutComments(TRY_IT_2),
+        sourceHash: textHash(TRY_IT_2),
         changes: [{ line, column, length: 4, value: 3.26 }],
       },
     ]);
