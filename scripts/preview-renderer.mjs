@@ -4,33 +4,15 @@
 // The page is ES modules over file://, so Chromium needs --allow-file-access-from-files. Screenshots
 // go through playwright-core and wait for the page's "done" mark: `chromium --screenshot` with a
 // virtual time budget does not wait for the lazily imported mermaid and KaTeX chunks.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { buildPreview } from './lib/preview.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist', 'renderer-preview');
 const shotIndex = process.argv.indexOf('--screenshot');
 const shots = shotIndex > 0 ? resolve(process.argv[shotIndex + 1] ?? 'screenshots') : undefined;
 
-execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
-mkdirSync(out, { recursive: true });
-await esbuild.build({
-  entryPoints: [join(root, 'test', 'renderer-preview', 'preview.ts')],
-  outfile: join(out, 'preview.js'),
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  logLevel: 'warning',
-  loader: { '.lstm': 'text' },
-});
-copyFileSync(join(root, 'test', 'renderer-preview', 'preview.html'), join(out, 'preview.html'));
-
-const page = pathToFileURL(join(out, 'preview.html')).href;
+const page = await buildPreview();
 if (!shots) {
   for (const theme of ['light', 'dark']) console.log(`${page}?theme=${theme}`);
 } else {

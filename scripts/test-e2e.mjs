@@ -3,6 +3,7 @@
 // into a fresh code-server, driven in headless Chromium. Ends with "N passed, N failed".
 //
 // Flags: --no-build (use dist/ as it is), --link (link the repository folder instead of packaging).
+// LSTM_E2E_ONLY=explore runs only the files whose name holds that text.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
@@ -33,7 +34,7 @@ async function main() {
   if (!process.stdout.isTTY) Object.assign(Mocha.reporters.Base.symbols, { ok: '✔', err: '✖' });
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 180_000, bail: true });
   for (const file of readdirSync(E2E_DIR)
-    .filter((name) => name.endsWith('.e2e.mjs'))
+    .filter((name) => name.endsWith('.e2e.mjs') && name.includes(process.env.LSTM_E2E_ONLY ?? ''))
     .sort())
     mocha.addFile(join(E2E_DIR, file));
   await mocha.loadFilesAsync();

@@ -12,6 +12,11 @@ export const EXPLORE_STYLES = `
 .scrub:hover, .scrub.dragging { background: color-mix(in srgb, currentColor 14%, transparent); }
 .scrub.changed { font-weight: 600; color: var(--vscode-charts-orange, #d18616); border-bottom-style: solid; }
 .scrub:focus-visible, .scrub.dragging { outline: 2px solid var(--vscode-focusBorder, Highlight); outline-offset: 1px; }
+/* KaTeX's struts and vlists overlay the numbers: only the handles and terms take the pointer. */
+.equation .katex-html { pointer-events: none; }
+.equation .katex-html .scrub, .equation .katex-html .eq-term { pointer-events: auto; }
+.scrub.scrub-handle { padding: 0 1px; min-width: 0; text-align: inherit; font-family: inherit; }
+.eq-term { cursor: help; }
 .scrub-input { font: inherit; font-family: var(--vscode-editor-font-family, monospace); width: 7em; }
 .scrub-wrap { display: inline-flex; gap: 4px; align-items: baseline; margin-right: 10px; }
 .was { font-size: 11px; color: var(--vscode-descriptionForeground, GrayText); }
@@ -57,6 +62,8 @@ tr.current td { background: var(--vscode-list-activeSelectionBackground, Highlig
 .diagram g.node.linked > rect, .diagram g.node.linked > path, .diagram g.node.linked > circle, .diagram g.node.linked > polygon {
   stroke: var(--vscode-charts-orange, #d18616) !important; stroke-width: 3px !important;
 }
+.diagram .linked { outline: none; }
 .diagram path.linked { stroke: var(--vscode-charts-orange, #d18616) !important; stroke-width: 3px !important; }
+.diagram g.label.linked .labelBkg, .diagram g.node.linked .nodeLabel { box-shadow: 0 0 0 2px var(--vscode-charts-orange, #d18616); border-radius: 2px; }
 @media (prefers-reduced-motion: no-preference) { .time-thumb { transition: left 80ms linear; } }
 `;

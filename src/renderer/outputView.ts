@@ -9,9 +9,8 @@ import { curveCharts } from './curves';
 import { diagramSource } from './diagram';
 import { updateDiagramLabels } from './diagramLive';
 import { html } from './dom';
-import { attachHandles, taggedEquations } from './equationControls';
-import { buildEquations } from './equations';
-import { markTerms, tagTerms, unmarkMathml } from './equationTerms';
+import { drawEquations } from './equationView';
+import { heatmaps, type Heatmaps } from './heatmaps';
 import { Explorer } from './explorer';
 import { formatNumber } from './format';
 import { inputsPanel, type InputsPanel } from './inputsPanel';
@@ -23,7 +22,7 @@ import { weightsSummary } from './summary';
 import { isDarkTheme, watchTheme } from './theme';
 import { stepChart, stepTable } from './timeline';
 import { timeSlider, type TimeSlider } from './timeSlider';
-import { attachNodeTooltips, chipRow } from './tooltips';
+import { attachNodeTooltips } from './tooltips';
 
 let diagramCount = 0;
 
@@ -66,6 +65,7 @@ export class OutputView {
   explorer: Explorer | undefined;
   private panel: InputsPanel | undefined;
   private slider: TimeSlider | undefined;
+  private heatmaps: Heatmaps | undefined;
 
   constructor(
     readonly outputId: string,
@@ -129,8 +129,13 @@ export class OutputView {
     const curves = html('div', { class: 'curves' });
     const timeline = html('div', { class: 'over-time' });
     main.append(columns, section('Activations', curves));
-    if ((this.payload?.steps.length ?? 0) > 1)
+    const steps = this.payload?.steps ?? [];
+    if (steps.length > 1)
       main.append(html('section', { class: 'timeline-section' }, html('h3', {}, 'Over time'), timeline));
+    if (steps.length > 1 && (steps[0]?.h.length ?? 0) > 1) {
+      this.heatmaps = heatmaps((index) => this.pick(index));
+      main.append(section('Gates and memories over time, unit by unit', this.heatmaps.element));
+    }
     this.parts = { title, expects, diagramTitle, diagram, equations, curves, timeline };
     linkViews(this.root);
     this.paintQuick();
@@ -168,6 +173,10 @@ export class OutputView {
     if (payload.expects.length > 0)
       parts.expects.replaceChildren(this.safely('badges', () => expectBadges(payload.expects)));
     parts.curves.replaceChildren(...this.safelyAll('curves', () => curveCharts(step)));
+    if (this.heatmaps) {
+      const maps = this.heatmaps;
+      this.safely('heatmaps', () => (maps.draw(payload.steps, this.index), maps.element));
+    }
     if (payload.steps.length > 1)
       parts.timeline.replaceChildren(
         ...this.safelyAll('steps', () => [
@@ -315,35 +324,9 @@ export class OutputView {
     const step = this.step();
     const container = this.parts?.equations;
     if (!step || !container || !this.payload) return;
-    const weights = this.payload.weights;
-    const explorer = this.explorer;
-    // Keyboard focus on a number in an equation survives the equation being typeset again.
-    const focused = (this.root.activeElement as HTMLElement | null)?.dataset?.literal;
-    const focusedIn = this.root.activeElement?.closest('[data-equation]')?.getAttribute('data-equation');
-    const equations = explorer
-      ? taggedEquations(step, weights, this.notation, explorer.literals)
-      : buildEquations(step, weights, this.notation);
-    const blocks = equations.map((equation) => {
-      const math = html('div', { class: 'math' });
-      const { tex, terms } = markTerms(equation.tex, equation.key, this.notation);
-      typeset(katex, tex, math);
-      tagTerms(math, terms);
-      unmarkMathml(math, tex);
-      if (explorer) attachHandles(math, explorer.controls);
-      const error = math.querySelector('.katex-error');
-      const message = `Formula ${equation.key}: ${error?.getAttribute('title') ?? 'KaTeX error'}`;
-      if (error && !this.errors.includes(message)) this.errors.push(message);
-      return html(
-        'div',
-        { class: 'equation', 'data-equation': equation.key },
-        html('h4', {}, equation.title),
-        math,
-        chipRow(equation.chips),
-      );
-    });
-    container.replaceChildren(...blocks);
-    if (focused !== undefined)
-      container.querySelector<HTMLElement>(`[data-equation="${focusedIn}"] [data-literal="${focused}"]`)?.focus();
+    const { weights } = this.payload;
+    const errors = drawEquations(container, katex, { step, weights, notation: this.notation, explorer: this.explorer });
+    for (const message of errors) if (!this.errors.includes(message)) this.errors.push(message);
   }
 
   /** Builds a part; if it throws, the error shows in its place and the rest still renders. */

@@ -1,0 +1,31 @@
+// Builds the renderer preview page (test/renderer-preview) into dist/renderer-preview, over the
+// renderer as dist/ holds it: used by the screenshots, the Chromium tests and bench:ui.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { REPO_ROOT } from './cache.mjs';
+
+export const PREVIEW_DIR = join(REPO_ROOT, 'dist', 'renderer-preview');
+
+/** Builds (with `build`, the whole extension first) and returns the page's file:// URL. */
+export async function buildPreview({ build = true } = {}) {
+  if (build) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  mkdirSync(PREVIEW_DIR, { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(REPO_ROOT, 'test', 'renderer-preview', 'preview.ts')],
+    outfile: join(PREVIEW_DIR, 'preview.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'warning',
+    loader: { '.lstm': 'text' },
+  });
+  copyFileSync(join(REPO_ROOT, 'test', 'renderer-preview', 'preview.html'), join(PREVIEW_DIR, 'preview.html'));
+  return pathToFileURL(join(PREVIEW_DIR, 'preview.html')).href;
+}
+
+/** Chromium flags the file:// page needs (ES modules over file://). */
+export const PREVIEW_ARGS = ['--allow-file-access-from-files'];

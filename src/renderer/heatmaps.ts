@@ -1,0 +1,124 @@
+// Heatmaps of a vector cell's gates and memories over time (LSTMVis-style): one canvas each for f, i,
+// C̃, o, C and h, a row per unit and a column per step. Hover shows the value and the step; a click
+// goes to that step. Canvas, not SVG: H = 1024 over 200 steps is 200k cells.
+import type { StepTrace } from '../core/types';
+import { html } from './dom';
+import { formatNumber } from './format';
+
+type Quantity = 'f' | 'i' | 'g' | 'o' | 'c' | 'h';
+
+const QUANTITIES: Array<{ key: Quantity; name: string; signed: boolean }> = [
+  { key: 'f', name: 'forget gate f', signed: false },
+  { key: 'i', name: 'input gate i', signed: false },
+  { key: 'g', name: 'potential memory C̃', signed: true },
+  { key: 'o', name: 'output gate o', signed: false },
+  { key: 'c', name: 'long-term memory C', signed: true },
+  { key: 'h', name: 'short-term memory h', signed: true },
+];
+
+/** Canvas width and height the cells are fitted into (each cell at least one pixel). */
+const MAX_WIDTH = 320;
+const MAX_HEIGHT = 256;
+
+type Rgb = [number, number, number];
+
+/** Reads a CSS colour (a theme variable) as RGB through a probe element inside the output. */
+function themeColour(host: Element, css: string): Rgb {
+  const probe = html('span', { style: `color: ${css}; display: none` });
+  host.append(probe);
+  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color);
+  probe.remove();
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [128, 128, 128];
+}
+
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as Rgb;
+
+export interface Heatmaps {
+  element: HTMLElement;
+  /** Draws the steps, marking the one shown in full. */
+  draw(steps: readonly StepTrace[], current: number): void;
+}
+
+export function heatmaps(onPick: (index: number) => void): Heatmaps {
+  const readout = html('p', { class: 'heatmap-readout', 'aria-live': 'polite' });
+  const figures = QUANTITIES.map(({ key, name }) => {
+    const canvas = html('canvas', { role: 'img', 'aria-label': `${name}: units down, steps across` });
+    const figure = html('figure', { class: 'heatmap', 'data-quantity': key }, html('figcaption', {}, name), canvas);
+    return { key, name, canvas, figure };
+  });
+  const element = html('div', { class: 'heatmaps' }, ...figures.map((f) => f.figure), readout);
+  let shown: readonly StepTrace[] = [];
+
+  const cellAt = (canvas: HTMLCanvasElement, event: MouseEvent): { unit: number; index: number } | undefined => {
+    const box = canvas.getBoundingClientRect();
+    const H = shown[0]?.h.length ?? 0;
+    if (!box.width || !box.height || !H) return undefined;
+    const index = Math.floor(((event.clientX - box.left) / box.width) * shown.length);
+    const unit = Math.floor(((event.clientY - box.top) / box.height) * H);
+    return index >= 0 && index < shown.length && unit >= 0 && unit < H ? { unit, index } : undefined;
+  };
+  for (const { key, name, canvas } of figures) {
+    canvas.addEventListener('mousemove', (event) => {
+      const cell = cellAt(canvas, event);
+      if (!cell) return;
+      const step = shown[cell.index];
+      readout.textContent = `${name}, unit ${cell.unit + 1}, step ${step.t}: ${formatNumber(step[key][cell.unit])} (click to show this step)`;
+    });
+    canvas.addEventListener('click', (event) => {
+      const cell = cellAt(canvas, event);
+      if (cell) onPick(cell.index);
+    });
+  }
+
+  const draw = (steps: readonly StepTrace[], current: number): void => {
+    shown = steps;
+    const H = steps[0]?.h.length ?? 0;
+    const T = steps.length;
+    if (!H || !T) return;
+    const cellWidth = Math.max(1, Math.floor(MAX_WIDTH / T));
+    const cellHeight = Math.max(1, Math.floor(MAX_HEIGHT / H));
+    const background = themeColour(element, 'var(--vscode-editor-background, Canvas)');
+    const positive = themeColour(element, 'var(--vscode-charts-orange, #d18616)');
+    const negative = themeColour(element, 'var(--vscode-charts-blue, #3794ff)');
+    const marker = themeColour(element, 'var(--vscode-foreground, CanvasText)');
+    for (const { key, canvas } of figures) {
+      const quantity = QUANTITIES.find((q) => q.key === key)!;
+      // Gates run 0…1; the memories are scaled by their largest magnitude, so C shows its pattern too.
+      let scale = 1;
+      if (key === 'c') for (const step of steps) for (const v of step.c) if (Math.abs(v) > scale) scale = Math.abs(v);
+      canvas.width = T * cellWidth;
+      canvas.height = H * cellHeight;
+      const context = canvas.getContext('2d');
+      if (!context) continue;
+      const image = context.createImageData(canvas.width, canvas.height);
+      for (let t = 0; t < T; t++) {
+        const values = steps[t][key];
+        for (let u = 0; u < H; u++) {
+          const v = values[u] / scale;
+          const colour = Number.isFinite(v)
+            ? quantity.signed
+              ? mix(background, v >= 0 ? positive : negative, Math.min(1, Math.abs(v)))
+              : mix(background, positive, Math.min(1, Math.max(0, v)))
+            : marker;
+          for (let y = u * cellHeight; y < (u + 1) * cellHeight; y++) {
+            for (let x = t * cellWidth; x < (t + 1) * cellWidth; x++) {
+              const at = (y * canvas.width + x) * 4;
+              image.data[at] = colour[0];
+              image.data[at + 1] = colour[1];
+              image.data[at + 2] = colour[2];
+              image.data[at + 3] = 255;
+            }
+          }
+        }
+      }
+      context.putImageData(image, 0, 0);
+      // The step shown in full: a frame around its column.
+      context.strokeStyle = `rgb(${marker.join(',')})`;
+      context.lineWidth = 1;
+      context.strokeRect(current * cellWidth + 0.5, 0.5, Math.max(1, cellWidth - 1), canvas.height - 1);
+      canvas.style.width = `${Math.max(canvas.width, 160)}px`;
+      canvas.style.height = `${Math.max(canvas.height, 48)}px`;
+    }
+  };
+  return { element, draw };
+}

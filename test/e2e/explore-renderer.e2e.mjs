@@ -1,0 +1,158 @@
+// Explorable outputs in headless Chromium, on the renderer preview page (the renderer bundle as it
+// ships, real mermaid and KaTeX, real layout): a mouse drag and the keyboard on a number, the Time step
+// slider, the linked highlight between a chip and the diagram, and a click on a heatmap.
+//
+// Run by scripts/test-e2e.mjs (npm run test:e2e); alone, after npm run build:
+//   npx mocha --ui tdd --timeout 300000 test/e2e/explore-renderer.e2e.mjs
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { chromium } from 'playwright-core';
+import { buildPreview, PREVIEW_ARGS } from '../../scripts/lib/preview.mjs';
+
+suite('explorable outputs in Chromium (preview page)', function () {
+  let browser;
+  let page;
+  let url;
+
+  suiteSetup(async function () {
+    url = await buildPreview({ build: false });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', ...PREVIEW_ARGS] });
+  });
+
+  suiteTeardown(async function () {
+    await browser?.close();
+  });
+
+  /** Opens the preview with the explorable samples; returns the sample's output root locator. */
+  async function open(only = 'explore', sample = 0) {
+    page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${url}?only=${only}`);
+    await page.waitForSelector('body[data-done]', { timeout: 60_000 });
+    assert.deepEqual(errors, []);
+    return page.locator('.sample').nth(sample);
+  }
+
+  test('a mouse drag on a weight moves it by its last digit and repaints badges, curves and diagram', async function () {
+    const output = await open();
+    const wh = output.locator('.inputs [role="slider"][aria-label="forget gate, short-term weight wh"]');
+    await wh.scrollIntoViewIfNeeded();
+    const box = await wh.boundingBox();
+    const before = await output.locator('.badge').first().getAttribute('class');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // 4 px per step of 0.01: 200 px to the left is 50 steps, 3.25 → 2.75.
+    await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2, { steps: 10 });
+    await page.waitForTimeout(100);
+    assert.equal(await wh.textContent(), '2.75');
+    assert.equal(await wh.getAttribute('aria-valuetext'), '2.75, was 3.25');
+    // σ(1.75 + 2.75 + 1.40) = σ(5.90) = 0.997: the badge of expect f = 0.998 turns red while dragging.
+    assert.match(await output.locator('svg.curve').first().getAttribute('aria-label'), /^σ\(5\.90\) = 0\.997/);
+    assert.equal(before, 'badge pass');
+    assert.equal(await output.locator('.badge').first().getAttribute('class'), 'badge fail');
+    // The diagram's numbers changed in place, before mermaid lays it out again.
+    assert.match(await output.locator('.diagram').textContent(), /0\.997/);
+    await page.mouse.up();
+    await page.waitForTimeout(800);
+    assert.match(await output.locator('.diagram').textContent(), /forget gate σ0\.997/);
+  });
+
+  test('the keyboard alone: Tab to a number, arrows, Shift, Home, a typed value, Escape', async function () {
+    const output = await open();
+    const x = output.locator('.inputs [role="slider"][aria-label="input x"]');
+    await x.focus();
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await x.textContent(), '2');
+    await page.keyboard.press('Shift+ArrowDown');
+    assert.equal(await x.textContent(), '-8');
+    await page.keyboard.press('Tab'); // to short-term memory h
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Enter');
+    const h = output.locator('.inputs [role="slider"][aria-label="short-term memory h"]');
+    assert.equal(await h.textContent(), '0.5');
+    assert.equal(
+      await page.evaluate(
+        () =>
+          document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label') ??
+          document.querySelector('.sample div').shadowRoot.activeElement?.getAttribute('aria-label'),
+      ),
+      'short-term memory h',
+    );
+    await page.keyboard.press('Escape');
+    assert.equal(await h.textContent(), '1');
+    // A visible focus ring.
+    const outline = await h.evaluate((element) => getComputedStyle(element).outlineStyle);
+    assert.notEqual(outline, 'none');
+  });
+
+  test('a number in an equation drags the same value as the panel', async function () {
+    const output = await open();
+    const handle = output.locator('.equations [role="slider"][aria-label="forget gate, bias b"]').first();
+    await handle.scrollIntoViewIfNeeded();
+    const box = await handle.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    assert.equal(await output.locator('.inputs [aria-label="forget gate, bias b"]').textContent(), '1.5');
+  });
+
+  test('the Time step slider: keys, a click on its track, play; chart and table mark the step', async function () {
+    const output = await open('explore', 1);
+    const slider = output.locator('[role="slider"][aria-label="Time step"]');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    assert.equal(await slider.getAttribute('aria-valuenow'), '1');
+    assert.match(await output.locator('.diagram').locator('..').locator('h3').textContent(), /step t = 1/);
+    assert.equal(await output.locator('tr.current td').first().textContent(), '1');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await slider.getAttribute('aria-valuenow'), '2');
+    await output.locator('.time-track').scrollIntoViewIfNeeded();
+    const track = await output.locator('.time-track').boundingBox();
+    await page.mouse.click(track.x + track.width - 1, track.y + track.height / 2);
+    assert.equal(await slider.getAttribute('aria-valuenow'), '4');
+    await page.keyboard.press('Home');
+    await output.locator('button.play').click();
+    // About 4 steps per second: from step 1 to the last, 4, in ¾ s (allowing for a busy machine).
+    await page.waitForTimeout(500);
+    assert.notEqual(await slider.getAttribute('aria-valuenow'), '4', 'play jumped to the end');
+    for (let wait = 0; wait < 40 && (await slider.getAttribute('aria-valuenow')) !== '4'; wait++)
+      await page.waitForTimeout(100);
+    assert.equal(await slider.getAttribute('aria-valuenow'), '4');
+    assert.equal(
+      await output.locator('button.play').getAttribute('aria-label'),
+      'Play the steps',
+      'play stops at the end',
+    );
+    assert.equal(await output.locator('svg.timeline line.now').getAttribute('data-t'), '4');
+  });
+
+  test('hovering a chip lights its diagram node and edge; a diagram node lights its chips', async function () {
+    const output = await open();
+    await output.locator('.term[data-term="W:f"]').first().hover();
+    const lit = await output
+      .locator('.diagram .linked')
+      .evaluateAll((all) => all.map((e) => e.getAttribute('data-link')));
+    assert.ok(lit.includes('f') && lit.includes('cat>f'), `lit: ${lit}`);
+    await output.locator('.diagram g.node[data-link="cp"]').hover();
+    const chips = await output
+      .locator('.term.linked')
+      .evaluateAll((all) => all.map((e) => e.getAttribute('data-term')));
+    assert.ok(chips.length > 0 && chips.every((term) => term === 'c_prev'), `chips: ${chips}`);
+    // An equation's term lights the diagram too.
+    await output.locator('.equations .eq-term[data-term="c_prev"]').first().hover();
+    assert.ok((await output.locator('.diagram g.node.linked[data-link="cp"]').count()) === 1);
+  });
+
+  test('heatmaps of a vector cell: hover names value and step, a click goes to that step', async function () {
+    const output = await open('wide');
+    const canvas = output.locator('.heatmap[data-quantity="h"] canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + 2, box.y + 2);
+    assert.match(await output.locator('.heatmap-readout').textContent(), /^short-term memory h, unit 1, step 1: /);
+    await page.mouse.click(box.x + 2, box.y + 2);
+    assert.equal(await output.locator('[role="slider"][aria-label="Time step"]').getAttribute('aria-valuenow'), '1');
+  });
+});
