@@ -13,14 +13,13 @@ export const PREVIEW_DIR = join(REPO_ROOT, 'dist', 'renderer-preview');
 export async function buildPreview({ build = true } = {}) {
   if (build) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
   mkdirSync(PREVIEW_DIR, { recursive: true });
+  const entry = join(REPO_ROOT, 'test', 'renderer-preview', 'preview.ts');
+  const browser = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning' };
+  // The lessons are bundled as text (the explorable samples run their cells).
   await esbuild.build({
-    entryPoints: [join(REPO_ROOT, 'test', 'renderer-preview', 'preview.ts')],
+    ...browser,
+    entryPoints: [entry],
     outfile: join(PREVIEW_DIR, 'preview.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
     loader: { '.lstm': 'text' },
   });
   copyFileSync(join(REPO_ROOT, 'test', 'renderer-preview', 'preview.html'), join(PREVIEW_DIR, 'preview.html'));

@@ -52,7 +52,11 @@ export function weightCount(state: WeightsState): number {
 /** Weights from a snapshot count as set in an earlier cell (run 0), with no place to point at. */
 export function restoreWeights(store: WeightStore, state: WeightsState): void {
   const span = { line: 1, column: 1, length: 1 };
-  const placed = (value: ShapedValue) => ({ value: { ...value, span } as Value, span, run: 0 });
+  const placed = (value: ShapedValue): { value: Value; span: typeof span; run: number } => ({
+    value: { ...value, span },
+    span,
+    run: 0,
+  });
   for (const gate of GATE_ORDER) {
     for (const key of ['wx', 'wh', 'b'] as const) {
       const value = state.gates[gate][key];

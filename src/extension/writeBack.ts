@@ -16,8 +16,8 @@ export function registerWriteBack(): vscode.Disposable {
 
 async function writeBack(notebook: vscode.NotebookDocument, data: unknown): Promise<WriteBackReply> {
   const message = readWriteBack(data);
-  const outputId =
-    typeof message === 'string' ? String((data as { outputId?: unknown }).outputId ?? '') : message.outputId;
+  const sent = (data as { outputId?: unknown }).outputId;
+  const outputId = typeof message !== 'string' ? message.outputId : typeof sent === 'string' ? sent : '';
   const answer = (ok: boolean, text: string): WriteBackReply => ({
     type: 'writeBackResult',
     outputId,

@@ -22,6 +22,9 @@ export function isWriteBack(message: unknown): message is { type: 'writeBack' } 
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'writeBack';
 }
 
+/** A 1-based line, column or length. */
+const isPlace = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+
 /** Reads an untrusted message into a WriteBackMessage, or says what is wrong with it. */
 export function readWriteBack(message: unknown): WriteBackMessage | string {
   if (!isWriteBack(message)) return 'This is not a write-back message.';
@@ -35,12 +38,12 @@ export function readWriteBack(message: unknown): WriteBackMessage | string {
   const changes: WriteBackMessage['changes'] = [];
   for (const change of json.changes as unknown[]) {
     const { line, column, length, value } = (change ?? {}) as Record<string, unknown>;
-    if (![line, column, length].every((n) => Number.isInteger(n) && (n as number) >= 1))
+    if (!isPlace(line) || !isPlace(column) || !isPlace(length))
       return 'A changed number has no valid place in the cell.';
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'Only finite numbers can be written into a cell.';
-    changes.push({ line: line as number, column: column as number, length: length as number, value });
+    changes.push({ line, column, length, value });
   }
-  const [outputId, runId, source, sourceHash] = fields as string[];
+  const [outputId, runId, source, sourceHash] = fields.map(String);
   return { type: 'writeBack', outputId, runId, source, sourceHash, changes };
 }
 

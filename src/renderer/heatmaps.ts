@@ -41,10 +41,10 @@ export interface Heatmaps {
 
 export function heatmaps(onPick: (index: number) => void): Heatmaps {
   const readout = html('p', { class: 'heatmap-readout', 'aria-live': 'polite' });
-  const figures = QUANTITIES.map(({ key, name }) => {
+  const figures = QUANTITIES.map(({ key, name, signed }) => {
     const canvas = html('canvas', { role: 'img', 'aria-label': `${name}: units down, steps across` });
     const figure = html('figure', { class: 'heatmap', 'data-quantity': key }, html('figcaption', {}, name), canvas);
-    return { key, name, canvas, figure };
+    return { key, name, signed, canvas, figure };
   });
   const element = html('div', { class: 'heatmaps' }, ...figures.map((f) => f.figure), readout);
   let shown: readonly StepTrace[] = [];
@@ -81,8 +81,7 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
     const positive = themeColour(element, 'var(--vscode-charts-orange, #d18616)');
     const negative = themeColour(element, 'var(--vscode-charts-blue, #3794ff)');
     const marker = themeColour(element, 'var(--vscode-foreground, CanvasText)');
-    for (const { key, canvas } of figures) {
-      const quantity = QUANTITIES.find((q) => q.key === key)!;
+    for (const { key, signed, canvas } of figures) {
       // Gates run 0…1; the memories are scaled by their largest magnitude, so C shows its pattern too.
       let scale = 1;
       if (key === 'c') for (const step of steps) for (const v of step.c) if (Math.abs(v) > scale) scale = Math.abs(v);
@@ -96,7 +95,7 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
         for (let u = 0; u < H; u++) {
           const v = values[u] / scale;
           const colour = Number.isFinite(v)
-            ? quantity.signed
+            ? signed
               ? mix(background, v >= 0 ? positive : negative, Math.min(1, Math.abs(v)))
               : mix(background, positive, Math.min(1, Math.max(0, v)))
             : marker;

@@ -2,7 +2,7 @@
 // cell's payload. Owns its theme watcher; after disposal, late async results are dropped quietly.
 // With `explore` data, the numbers the cell set become controls; each change re-runs the cell through
 // the core and repaints every view (see ./explorer), and a time slider picks the step shown.
-import type { Notation, RenderedMessage, StepPayload, WriteBackMessage } from '../common/payload';
+import type { ExploreData, Notation, RenderedMessage, StepPayload, WriteBackMessage } from '../common/payload';
 import type { StepTrace } from '../core/types';
 import { expectBadges, problemList } from './badges';
 import { curveCharts } from './curves';
@@ -14,7 +14,7 @@ import { heatmaps, type Heatmaps } from './heatmaps';
 import { Explorer } from './explorer';
 import { formatNumber } from './format';
 import { inputsPanel, type InputsPanel } from './inputsPanel';
-import { katexStylesheet, loadKatex, typeset } from './katexRender';
+import { katexStylesheet, loadKatex } from './katexRender';
 import { linkViews, tagDiagram } from './linkedViews';
 import { renderMermaid } from './mermaidRender';
 import { STYLES } from './styles';
@@ -107,7 +107,8 @@ export class OutputView {
       this.report();
       return;
     }
-    if (payload.explore) main.append(this.safely('controls', () => this.explorerPanel(payload)));
+    const explore = payload.explore;
+    if (explore) main.append(this.safely('controls', () => this.explorerPanel(explore)));
     if (payload.steps.length > 1) main.append(this.timeControl(payload));
     await this.drawStep(main, title, expects);
     this.report();
@@ -190,8 +191,8 @@ export class OutputView {
     return this.payload?.steps[this.index];
   }
 
-  private explorerPanel(payload: StepPayload): HTMLElement {
-    const explorer = new Explorer(payload.explore!, {
+  private explorerPanel(data: ExploreData): HTMLElement {
+    const explorer = new Explorer(data, {
       paint: (next, settled) => this.paint(next, settled),
       edited: () => this.panel?.refresh(),
       status: (message) => {

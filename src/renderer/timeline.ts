@@ -92,7 +92,7 @@ export function stepChart(steps: StepTrace[], marked?: number): SVGSVGElement {
     const at = part.findIndex((step) => step.t === marked);
     if (at >= 0)
       chart.append(
-        svg('line', { x1: xs[at], x2: xs[at], y1: toY(high), y2: toY(low), class: 'now', 'data-t': marked! }),
+        svg('line', { x1: xs[at], x2: xs[at], y1: toY(high), y2: toY(low), class: 'now', 'data-t': part[at].t }),
       );
     for (const s of series) chart.append(...seriesLine(part, xs, toY, s.kind, s.index));
     const ends = part.length > 1 ? [0, part.length - 1] : [0];

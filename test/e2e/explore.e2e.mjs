@@ -38,7 +38,7 @@ async function outputFrame(page) {
 }
 
 /** What the output shows that the drag changes: badges, the curves' labels. */
-async function shown(frame) {
+function shown(frame) {
   return frame.evaluate(() => {
     const root = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('.lstm'))?.shadowRoot;
     const badges = [...root.querySelectorAll('.badge')].map((b) => b.getAttribute('aria-label'));

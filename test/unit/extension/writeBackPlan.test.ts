@@ -1,7 +1,7 @@
 // What the host writes into a cell when an output sends dragged numbers back, and what it refuses.
 import { describe, expect, it } from 'vitest';
 import { textHash, withoutComments } from '../../../src/core/literals';
-import { planWriteBack, readWriteBack } from '../../../src/extension/writeBackPlan';
+import { planWriteBack, readWriteBack, type WriteBackPlan } from '../../../src/extension/writeBackPlan';
 
 const CELL = `# Try it: drag wh
 x = 1   # input
@@ -17,6 +17,8 @@ const message = (changes: unknown[], source = CELL): unknown => ({
   sourceHash: textHash(source),
   changes,
 });
+
+const errorOf = (plan: WriteBackPlan): string | undefined => ('error' in plan ? plan.error : undefined);
 
 /** Applies the plan's edits to the cell's text, as the WorkspaceEdit does. */
 function applied(changes: unknown[]): string {
@@ -45,9 +47,7 @@ describe('write-back', () => {
     const read = readWriteBack(message([{ line: 3, column: 29, length: 4, value: 3 }]));
     if (typeof read === 'string') throw new Error(read);
     for (const edited of [CELL.replace('1.40', '1.50'), CELL.replace('# input', '# the input')])
-      expect(planWriteBack(read, edited)).toEqual({
-        error: expect.stringMatching(/^The cell was edited after this output was computed/),
-      });
+      expect(errorOf(planWriteBack(read, edited))).toMatch(/^The cell was edited after this output was computed/);
   });
 
   it('refuses places that hold no number the cell sets: an expect, a comment, a wrong length', () => {
@@ -59,7 +59,7 @@ describe('write-back', () => {
     ]) {
       const read = readWriteBack(message([change]));
       if (typeof read === 'string') throw new Error(read);
-      expect(planWriteBack(read, CELL)).toEqual({ error: expect.stringMatching(/holds no number this cell sets/) });
+      expect(errorOf(planWriteBack(read, CELL))).toMatch(/holds no number this cell sets/);
     }
   });
 

@@ -8,12 +8,12 @@ import { textHash, withoutComments } from '../../../src/core/literals';
 import type { StepTrace } from '../../../src/core/types';
 import { mountOutput } from '../../../src/renderer/mount';
 import type { OutputView } from '../../../src/renderer/outputView';
-import { buildCli, cliRun, kernelPayload, lessonCells } from './exploreFixtures';
+import { buildCli, cliRun, kernelPayload, lessonCells, must } from './exploreFixtures';
 
 vi.mock('mermaid', () => ({
   default: {
     initialize: () => undefined,
-    render: async (id: string) => ({ svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg"></svg>` }),
+    render: (id: string) => Promise.resolve({ svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg"></svg>` }),
   },
 }));
 
@@ -24,7 +24,7 @@ async function mount(payload: unknown, writeBack?: (message: WriteBackMessage) =
   const element = document.createElement('div');
   document.body.append(element);
   const view = await mountOutput(element, payload, { writeBack });
-  return { view, root: element.shadowRoot! };
+  return { view, root: must(element.shadowRoot, 'shadow root') };
 }
 
 function slider(root: ShadowRoot, label: string): HTMLElement {
@@ -41,10 +41,10 @@ function press(element: HTMLElement, key: string, init: KeyboardEventInit = {}):
 
 /** Runs the frame the explorer scheduled. */
 function frame(view: OutputView): void {
-  view.explorer!.update(true);
+  must(view.explorer, 'explorer').update(true);
 }
 
-const TRY_IT_2 = lessonCells('02-forget-gate.lstm').at(-1)!;
+const TRY_IT_2 = must(lessonCells('02-forget-gate.lstm').at(-1), 'try-it cell');
 
 describe('the inputs panel of lesson 2’s try-it cell', () => {
   it('has one slider per number the cell set, named in words, with its value', async () => {
@@ -81,7 +81,7 @@ describe('the inputs panel of lesson 2’s try-it cell', () => {
     frame(view);
     expect(long.getAttribute('aria-valuetext')).toBe('10, was 5');
     const cli = cliRun([TRY_IT_2.replace(/^long = 5/m, 'long = 10')]);
-    const shown = view.explorer!.latest!;
+    const shown = must(view.explorer?.latest, 'recomputed payload');
     // Every field the CLI prints for a step (t, x, h_prev, c_prev, z, the gates, c, h, …), exactly.
     const keys = Object.keys(cli.steps[0]) as Array<keyof StepTrace>;
     expect(keys.length).toBeGreaterThanOrEqual(11);
@@ -117,7 +117,7 @@ describe('the inputs panel of lesson 2’s try-it cell', () => {
     press(wh, 'Escape');
     expect(wh.textContent).toBe('3.25');
     press(wh, '7');
-    const input = root.querySelector<HTMLInputElement>('input.scrub-input')!;
+    const input = must(root.querySelector<HTMLInputElement>('input.scrub-input'), 'text field');
     expect(input.value).toBe('7');
     input.value = '-2.5';
     press(input, 'Enter');
@@ -145,7 +145,7 @@ describe('write-back', () => {
   it('sends exactly the changed numbers, where they are in the cell, and the text they came from', async () => {
     const sent: WriteBackMessage[] = [];
     const { root } = await mount(kernelPayload([TRY_IT_2], 0), (message) => sent.push(message));
-    const button = root.querySelector<HTMLButtonElement>('button.write-back')!;
+    const button = must(root.querySelector<HTMLButtonElement>('button.write-back'), 'write-back button');
     expect(button.disabled).toBe(true);
     press(slider(root, 'forget gate, short-term weight wh'), 'ArrowUp');
     press(slider(root, 'long-term memory c'), 'ArrowDown');
@@ -158,7 +158,7 @@ describe('write-back', () => {
     expect(sent).toEqual([
       {
         type: 'writeBack',
-        outputId: expect.any(String),
+        outputId: sent[0]?.outputId,
         runId: 'run-0',
         source: withoutComments(TRY_IT_2),
         sourceHash: textHash(TRY_IT_2),

@@ -65,3 +65,9 @@ export function cliRun(cells: readonly string[]): CliCell {
   const json = JSON.parse(out.stdout) as { cells: CliCell[] };
   return json.cells[json.cells.length - 1];
 }
+
+/** The value, or a failed test naming what was missing. */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`no ${what}`);
+  return value;
+}

@@ -3,19 +3,21 @@
 // stand-in that draws the nodes and edge labels with mermaid's ids; KaTeX is real.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountOutput } from '../../../src/renderer/mount';
-import { kernelPayload, lessonCells } from './exploreFixtures';
+import { kernelPayload, lessonCells, must } from './exploreFixtures';
 
 vi.mock('mermaid', () => ({
   default: {
     initialize: () => undefined,
-    render: async (id: string, source: string) => {
+    render: (id: string, source: string) => {
       const nodes = [...source.matchAll(/^ {2}(\w+)[([]/gm)].map(
         (m, n) => `<g class="node" id="${id}-flowchart-${m[1]}-${n}"><rect></rect></g>`,
       );
       const edges = [...source.matchAll(/^ {2}(\w+) -->\|?[^ ]* ?(\w+)$/gm)].map(
         (m) => `<path data-id="L_${m[1]}_${m[2]}_0"></path>`,
       );
-      return { svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">${nodes.join('')}${edges.join('')}</svg>` };
+      return Promise.resolve({
+        svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">${nodes.join('')}${edges.join('')}</svg>`,
+      });
     },
   },
 }));
@@ -26,7 +28,7 @@ async function mount(payload: unknown) {
   const element = document.createElement('div');
   document.body.append(element);
   const view = await mountOutput(element, payload);
-  return { view, root: element.shadowRoot! };
+  return { view, root: must(element.shadowRoot, 'shadow root') };
 }
 
 const press = (element: Element, key: string): void => {
@@ -38,7 +40,10 @@ const SEQUENCE_B = kernelPayload(lessonCells('06-sequence.lstm'), 1);
 describe('the time step slider', () => {
   it('starts at the last step; arrows, Home and End choose the step the output shows in full', async () => {
     const { root } = await mount(SEQUENCE_B);
-    const slider = root.querySelector('[role="slider"][aria-label="Time step"]')!;
+    const slider = must(
+      root.querySelector('[role="slider"][aria-label="Time step"]'),
+      '[role="slider"][aria-label="Time step"]',
+    );
     expect(slider.getAttribute('aria-valuenow')).toBe('4');
     expect(slider.getAttribute('aria-valuemin')).toBe('1');
     expect(slider.getAttribute('aria-valuemax')).toBe('4');
@@ -58,10 +63,16 @@ describe('the time step slider', () => {
 
   it('keeps the chosen step while a number is dragged', async () => {
     const { view, root } = await mount(SEQUENCE_B);
-    const slider = root.querySelector('[role="slider"][aria-label="Time step"]')!;
+    const slider = must(
+      root.querySelector('[role="slider"][aria-label="Time step"]'),
+      '[role="slider"][aria-label="Time step"]',
+    );
     press(slider, 'Home');
-    press(root.querySelector('[aria-label="input x at step 1"]')!, 'ArrowDown'); // 1 → 0: sequence A's day 1
-    view.explorer!.update(true);
+    press(
+      must(root.querySelector('[aria-label="input x at step 1"]'), '[aria-label="input x at step 1"]'),
+      'ArrowDown',
+    ); // 1 → 0: sequence A's day 1
+    must(view.explorer, 'explorer').update(true);
     expect(slider.getAttribute('aria-valuenow')).toBe('1');
     expect(root.querySelector('.curves')?.textContent).toContain('tanh(-0.32) = -0.31');
   });
@@ -70,7 +81,7 @@ describe('the time step slider', () => {
 describe('linked views', () => {
   it('hovering the forget gate’s weight chip lights the edge into the forget gate and the gate', async () => {
     const { root } = await mount(SEQUENCE_B);
-    const chip = root.querySelector('.term[data-term="W:f"]')!;
+    const chip = must(root.querySelector('.term[data-term="W:f"]'), '.term[data-term="W:f"]');
     chip.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     const lit = [...root.querySelectorAll('.diagram .linked')].map((e) => e.getAttribute('data-link'));
     expect(lit.sort()).toEqual(['cat>f', 'f']);
@@ -80,7 +91,10 @@ describe('linked views', () => {
 
   it('focusing a diagram node lights the chips of the terms drawn there', async () => {
     const { root } = await mount(SEQUENCE_B);
-    const node = root.querySelector<SVGGElement>('.diagram g.node[data-link="cp"]')!;
+    const node = must(
+      root.querySelector<SVGGElement>('.diagram g.node[data-link="cp"]'),
+      '.diagram g.node[data-link="cp"]',
+    );
     node.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     const chips = new Set([...root.querySelectorAll('.term.linked')].map((e) => e.getAttribute('data-term')));
     expect([...chips]).toEqual(['c_prev']);
