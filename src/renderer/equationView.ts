@@ -19,6 +19,9 @@ export interface EquationInput {
   explorer?: Explorer;
 }
 
+/** The blocks last drawn into a container, by their TeX: a drag that leaves an equation as it was keeps it. */
+const drawn = new WeakMap<HTMLElement, Map<string, HTMLElement>>();
+
 /** Typesets the equations into `container`; returns KaTeX's error messages, if any. */
 export function drawEquations(container: HTMLElement, katex: Katex, input: EquationInput): string[] {
   const { step, weights, notation, explorer } = input;
@@ -30,24 +33,36 @@ export function drawEquations(container: HTMLElement, katex: Katex, input: Equat
   const equations = explorer
     ? taggedEquations(step, weights, notation, explorer.literals)
     : buildEquations(step, weights, notation);
+  const previous = drawn.get(container);
+  const next = new Map<string, HTMLElement>();
   const blocks = equations.map((equation) => {
-    const math = html('div', { class: 'math' });
     const { tex, terms } = markTerms(equation.tex, equation.key, notation);
+    const key = `${equation.key}\n${equation.title}\n${tex}\n${JSON.stringify(equation.chips)}`;
+    const kept = previous?.get(key);
+    if (kept) {
+      next.set(key, kept);
+      return kept;
+    }
+    const math = html('div', { class: 'math' });
     typeset(katex, tex, math);
     tagTerms(math, terms);
     unmarkMathml(math, tex);
     if (explorer) attachHandles(math, explorer.controls);
     const error = math.querySelector('.katex-error');
     if (error) errors.push(`Formula ${equation.key}: ${error.getAttribute('title') ?? 'KaTeX error'}`);
-    return html(
+    const block = html(
       'div',
       { class: 'equation', 'data-equation': equation.key },
       html('h4', {}, equation.title),
       math,
       chipRow(equation.chips),
     );
+    next.set(key, block);
+    return block;
   });
-  container.replaceChildren(...blocks);
+  drawn.set(container, next);
+  const same = blocks.length === container.children.length && blocks.every((b, k) => container.children[k] === b);
+  if (!same) container.replaceChildren(...blocks);
   if (focused !== undefined)
     container.querySelector<HTMLElement>(`[data-equation="${focusedIn}"] [data-literal="${focused}"]`)?.focus();
   return errors;

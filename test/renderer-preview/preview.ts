@@ -27,10 +27,12 @@ const SATURATED: ModelWeights = {
 /** `?only=explore` keeps the explorable samples; `?only=wide` the H = 64, T = 100 one (bench:ui). */
 function explorable(): Array<[string, StepPayload]> {
   const lesson2 = codeCells(LESSONS.lesson2);
+  const lesson5 = codeCells(LESSONS.lesson5);
   const lesson6 = codeCells(LESSONS.lesson6);
   return [
     ['Lesson 2, try it: drag the numbers', kernelPayload(lesson2, lesson2.length - 1)],
     ['Lesson 6, sequence B over four days: the time slider', kernelPayload(lesson6, 1)],
+    ['Lesson 5, try it: the vector form', kernelPayload(lesson5, lesson5.length - 1)],
   ];
 }
 
@@ -73,6 +75,16 @@ async function main(): Promise<void> {
     return api.renderOutputItem(outputItem(`sample-${index}`, payload), element, new AbortController().signal);
   });
   await Promise.all(renders.map((rendering) => Promise.resolve(rendering)));
+  // For bench:ui's peer figure: the same output drawn again from scratch, as a re-run would.
+  const all = samples();
+  Object.assign(window, {
+    rerender: async (index: number) => {
+      const element = document.createElement('div');
+      outputs?.append(element);
+      await api.renderOutputItem(outputItem(`again-${index}`, all[index][1]), element, new AbortController().signal);
+      element.remove();
+    },
+  });
   const report = document.getElementById('report');
   if (report) report.textContent = messages.map((m) => JSON.stringify(m)).join('\n');
   document.body.dataset.done = 'true';

@@ -1,0 +1,102 @@
+// `npm run bench:ui`: scrub-to-repaint times of explorable outputs in headless Chromium, on the
+// renderer preview page (the renderer bundle as it ships, real mermaid and KaTeX). For each sample an
+// arrow key nudges one number 60 times; each time is the key's handler plus the animation frame that
+// re-runs the cell through the core and repaints every view, plus the layout it forces. Printed with
+// the peer: drawing the same output from scratch (what a kernel re-run costs the renderer).
+// Targets (issue #11): median ≤ 8 ms and p95 ≤ 16 ms for the lessons' cells; p95 ≤ 33 ms at H = 64, T = 100.
+import { chromium } from 'playwright-core';
+import { buildPreview, PREVIEW_ARGS } from './lib/preview.mjs';
+
+const SAMPLES = [
+  {
+    only: 'explore',
+    index: 0,
+    name: 'lesson 2, try it (H = 1, 1 step)',
+    slider: 'forget gate, short-term weight wh',
+    target: [8, 16],
+  },
+  {
+    only: 'explore',
+    index: 1,
+    name: 'lesson 6, sequence B (H = 1, 4 steps)',
+    slider: 'input x at step 1',
+    target: [8, 16],
+  },
+  {
+    only: 'explore',
+    index: 2,
+    name: 'lesson 5, try it (H = 2, X = 3)',
+    slider: 'forget gate, weight W [2, 5]',
+    target: [8, 16],
+  },
+  { only: 'wide', index: 0, name: 'H = 64, T = 100', slider: 'forget gate, bias b [1]', target: [undefined, 33] },
+];
+const ROUNDS = 60;
+
+const url = await buildPreview({ build: !process.argv.includes('--no-build') });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', ...PREVIEW_ARGS] });
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+let failed = 0;
+try {
+  for (const sample of SAMPLES) {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    // Times each animation frame's callbacks and the layout they leave to do.
+    await page.addInitScript(() => {
+      const raf = window.requestAnimationFrame.bind(window);
+      window.__frames = [];
+      window.requestAnimationFrame = (callback) =>
+        raf((time) => {
+          const start = performance.now();
+          callback(time);
+          void document.body.offsetHeight;
+          window.__frames.push(performance.now() - start);
+        });
+    });
+    await page.goto(`${url}?only=${sample.only}`);
+    await page.waitForSelector('body[data-done]', { timeout: 120_000 });
+    const times = await page.evaluate(
+      async ({ index, label, rounds }) => {
+        const root = document.querySelectorAll('.sample')[index].querySelector('div').shadowRoot;
+        const slider = [...root.querySelectorAll('.inputs [role="slider"]')].find(
+          (s) => s.getAttribute('aria-label') === label,
+        );
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        const result = [];
+        for (let k = 0; k < rounds + 5; k++) {
+          const frames = window.__frames.length;
+          const start = performance.now();
+          slider.dispatchEvent(new KeyboardEvent('keydown', { key: k % 2 ? 'ArrowDown' : 'ArrowUp', bubbles: true }));
+          const handler = performance.now() - start;
+          await frame();
+          await frame();
+          // The explorer's frame is the first one after the key; the warm-up rounds are dropped.
+          if (k >= 5) result.push(handler + (window.__frames[frames] ?? 0));
+        }
+        const peer = [];
+        for (let k = 0; k < 5; k++) {
+          const start = performance.now();
+          await window.rerender(index);
+          peer.push(performance.now() - start);
+        }
+        return { result, peer };
+      },
+      { index: sample.index, label: sample.slider, rounds: ROUNDS },
+    );
+    const median = quantile(times.result, 0.5);
+    const p95 = quantile(times.result, 0.95);
+    const peer = quantile(times.peer, 0.5);
+    const [medianTarget, p95Target] = sample.target;
+    const ok = (medianTarget === undefined || median <= medianTarget) && p95 <= p95Target;
+    if (!ok) failed++;
+    console.log(
+      `${sample.name.padEnd(40)} scrub→repaint median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms` +
+        ` (target ${medianTarget === undefined ? '' : `median ≤ ${medianTarget}, `}p95 ≤ ${p95Target}) ${ok ? 'ok' : 'OVER'};` +
+        ` redrawing from scratch ${peer.toFixed(0)} ms (${(peer / median).toFixed(0)}× the median)`,
+    );
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
+process.exitCode = failed ? 1 : 0;
