@@ -14,6 +14,7 @@ export async function buildPreview({ build = true } = {}) {
   if (build) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
   mkdirSync(PREVIEW_DIR, { recursive: true });
   const entry = join(REPO_ROOT, 'test', 'renderer-preview', 'preview.ts');
+  /** @type {import('esbuild').BuildOptions} */
   const browser = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning' };
   // The lessons are bundled as text (the explorable samples run their cells).
   await esbuild.build({

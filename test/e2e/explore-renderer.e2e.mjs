@@ -75,7 +75,7 @@ suite('explorable outputs in Chromium (preview page)', function () {
       await page.evaluate(
         () =>
           document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label') ??
-          document.querySelector('.sample div').shadowRoot.activeElement?.getAttribute('aria-label'),
+          document.querySelector('.sample div')?.shadowRoot?.activeElement?.getAttribute('aria-label'),
       ),
       'short-term memory h',
     );

@@ -12,7 +12,7 @@ import { openLesson, openWorkbench, runAll } from '../../scripts/lib/workbench.m
 /** Lesson 2's last code cell, alone in a notebook. */
 function tryItNotebook() {
   const lesson = readFileSync(join(REPO_ROOT, 'lessons', '02-forget-gate.lstm'), 'utf8');
-  const cell = [...lesson.matchAll(/```lstm\n([\s\S]*?)```/g)].at(-1)[1];
+  const cell = [...lesson.matchAll(/```lstm\n([\s\S]*?)```/g)].at(-1)?.[1] ?? '';
   const dir = mkdtempSync(join(tmpdir(), 'lstm-explore-e2e-'));
   writeFileSync(join(dir, 'explore.lstm'), `# Explore\n\n\`\`\`lstm\n${cell}\`\`\`\n`);
   return { dir, cell };
@@ -41,8 +41,8 @@ async function outputFrame(page) {
 function shown(frame) {
   return frame.evaluate(() => {
     const root = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('.lstm'))?.shadowRoot;
-    const badges = [...root.querySelectorAll('.badge')].map((b) => b.getAttribute('aria-label'));
-    const curves = [...root.querySelectorAll('svg.curve')].map((s) => s.getAttribute('aria-label'));
+    const badges = [...(root?.querySelectorAll('.badge') ?? [])].map((b) => b.getAttribute('aria-label'));
+    const curves = [...(root?.querySelectorAll('svg.curve') ?? [])].map((s) => s.getAttribute('aria-label'));
     return { badges, curves };
   });
 }

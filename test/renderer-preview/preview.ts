@@ -11,6 +11,7 @@ import {
   weightsOnlyPayload,
 } from '../unit/renderer/fixtures';
 import type { ModelWeights } from '../../src/core/types';
+import { installFrameTimer, scrubTimes } from './benchPage';
 import { LESSONS, codeCells, kernelPayload, wideCells } from './exploreSamples';
 
 const SATURATED: ModelWeights = {
@@ -56,6 +57,8 @@ function samples(): Array<[string, StepPayload]> {
   ];
 }
 
+if (new URLSearchParams(location.search).has('bench')) installFrameTimer();
+
 async function main(): Promise<void> {
   const dark = new URLSearchParams(location.search).get('theme') === 'dark';
   document.body.className = dark ? 'vscode-dark' : 'vscode-light';
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
   // For bench:ui's peer figure: the same output drawn again from scratch, as a re-run would.
   const all = samples();
   Object.assign(window, {
+    scrubTimes,
     rerender: async (index: number) => {
       const element = document.createElement('div');
       outputs?.append(element);
