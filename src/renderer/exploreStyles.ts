@@ -4,8 +4,8 @@ export const EXPLORE_STYLES = `
 .scrub {
   display: inline-block; min-width: 2.5em; padding: 0 4px; border-radius: 3px; cursor: ew-resize; user-select: none;
   font-family: var(--vscode-editor-font-family, monospace); font-variant-numeric: tabular-nums; text-align: right;
-  color: var(--vscode-textLink-foreground, LinkText);
-  border-bottom: 1px dashed var(--vscode-textLink-foreground, LinkText);
+  color: var(--vscode-textLink-foreground, var(--vscode-charts-blue, LinkText));
+  border-bottom: 1px dashed var(--vscode-textLink-foreground, var(--vscode-charts-blue, LinkText));
   background: var(--vscode-textCodeBlock-background, transparent);
   touch-action: none;
 }
