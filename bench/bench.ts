@@ -7,6 +7,7 @@ import { benchExport } from './export';
 import { lstmForward, type LstmParams } from '../src/core/lstm';
 import { parseNotebook } from '../src/core/notebook';
 import { parseCell } from '../src/core/parser';
+import { benchModelLoading } from './loadModels';
 import type * as tfjs from '@tensorflow/tfjs';
 
 const CASES: { X: number; H: number; T: number }[] = [
@@ -258,6 +259,7 @@ async function main() {
     `\nparse a ${lineCount}-line notebook (${(text.length / 1024).toFixed(0)} KiB, ${statements} statements): parseNotebook + parseCell of each cell ${seconds(parse)} (target < 50 ms)`,
   );
   benchExport(Math.min(RUNS, 3), seconds);
+  benchModelLoading();
 }
 
 main().catch((error) => {

@@ -1,7 +1,6 @@
 // Reading notebooks and the files they `load`, for every CLI verb: size-checked, UTF-8 only, and
 // failures told in words (never an errno code), as a UsageError that main turns into exit code 2.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { MAX_FILE_BYTES } from '../core/limits';
 
 export class UsageError extends Error {}
@@ -13,6 +12,7 @@ export function reason(error: unknown): string {
   if (code === 'EISDIR') return 'it is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'you do not have permission to read it';
   if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder';
+  if (code === 'ELOOP') return 'its links go round in a loop';
   return error instanceof TypeError ? 'it is not UTF-8 text' : String(error);
 }
 
@@ -32,13 +32,5 @@ export function readText(path: string): string {
   }
 }
 
-/** `load` paths are read relative to the notebook, through the same size check. */
-export function loaderFor(notebook: string) {
-  return (path: string) => {
-    try {
-      return { text: readText(resolve(dirname(notebook), path)) };
-    } catch (error) {
-      return { error: (error as Error).message.replace(/^cannot read [^:]*: /, '') };
-    }
-  };
-}
+/** `load` reads bytes, links resolved (./weightFiles). */
+export { loaderFor } from './weightFiles';

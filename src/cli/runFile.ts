@@ -1,7 +1,7 @@
 // Runs every code cell of a notebook in order and reports per cell, with file line numbers.
 import { parseNotebook } from '../core/notebook';
 import { Session, type SessionOptions } from '../core/session';
-import type { CellResult, Problem, StepTrace } from '../core/types';
+import type { CellResult, LoadSummary, Problem, StepTrace } from '../core/types';
 
 /** A problem as --json prints it: a 1-based file line, column and length. */
 export interface Located {
@@ -18,6 +18,8 @@ export interface CellReport {
   steps: StepTrace[];
   expects: { line: number; text: string; pass: boolean; actual: number[] | null; hint?: string }[];
   errors: Located[];
+  /** What the cell's `load` read, when it ran one. */
+  loaded?: LoadSummary;
   /** Not in --json: the full result, for the readable summary. */
   result: CellResult;
 }
@@ -70,6 +72,7 @@ export function runNotebook(file: string, text: string, options: SessionOptions)
         ...(e.hint ? { hint: e.hint } : {}),
       })),
       errors: result.errors.map((e) => located(e, fileLine(cell.line, e.line))),
+      ...(result.loaded ? { loaded: result.loaded } : {}),
       result,
     });
   });
@@ -90,10 +93,11 @@ export function toJson(report: FileReport): object {
     file: report.file,
     ok: report.ok,
     warnings: report.warnings.map((w) => located(w, w.line)),
-    cells: report.cells.map(({ index, line, ok, steps, expects, errors }) => ({
+    cells: report.cells.map(({ index, line, ok, steps, expects, errors, loaded }) => ({
       index,
       line,
       ok,
+      ...(loaded ? { loaded } : {}),
       steps,
       expects,
       errors,

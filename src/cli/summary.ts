@@ -1,4 +1,5 @@
 // The readable report `lstm-notebook run` and `check` print.
+import { describeLoad } from '../core/load';
 import { formatNumber } from '../core/numbers';
 import type { FileReport } from './runFile';
 
@@ -19,6 +20,7 @@ export function summarize(report: FileReport, verbose: boolean): string {
     const mark = cell.ok ? '✓' : '✗';
     const steps = result.stepsRun ? count(result.stepsRun, 'step') : 'no steps';
     out.push(`${mark} cell ${cell.index} (line ${cell.line}): ${steps}`);
+    if (cell.loaded) out.push(`    ${describeLoad(cell.loaded)}`);
     const last = result.steps.at(-1);
     if (verbose && last) {
       const parts = [

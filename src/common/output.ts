@@ -3,6 +3,7 @@
 import { textHash, withoutComments } from '../core/literals';
 import { weightCount } from '../core/snapshot';
 import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
+import { describeLoad } from '../core/loadSummary';
 import { GATE_ORDER, GATES } from '../core/vocabulary';
 import { fixed, round, vector } from './numbers';
 import type { ExploreData, StepPayload } from './payload';
@@ -35,6 +36,23 @@ export function payloadStepBudget(steps: readonly StepTrace[]): number {
   return Math.max(2, Math.min(MAX_PAYLOAD_STEPS, Math.floor(MAX_PAYLOAD_STEP_NUMBERS / numbersPerStep(first))));
 }
 
+/** The layer `show layer N` asks for, when it is a lower layer of the stacked model that ran. */
+function shownLayer(result: CellResult): number | undefined {
+  const layer = result.shows.find((show) => show.layer !== undefined)?.layer;
+  const count = result.steps[0]?.layers?.length ?? 1;
+  return layer !== undefined && layer < count - 1 ? layer : undefined;
+}
+
+/** The steps as shown: layer N's own (x, gates, c, h) after `show layer N`, else the top layer's. */
+function shownSteps(result: CellResult): StepTrace[] {
+  const layer = shownLayer(result);
+  if (layer === undefined) return result.steps;
+  return result.steps.map((step) => {
+    const own = step.layers?.[layer];
+    return own ? { ...own, t: step.t } : step;
+  });
+}
+
 /** Limits on what an output re-runs as a number is dragged: the cell's text, the weights it starts from, its steps. */
 export const MAX_EXPLORE_CHARS = 50_000;
 export const MAX_EXPLORE_NUMBERS = 50_000;
@@ -45,6 +63,7 @@ export function exploreData(result: CellResult, explore: RunToExplore | undefine
   if (!explore || result.errors.some((problem) => problem.severity === 'error')) return undefined;
   const { runId, source, before } = explore;
   if (source.length > MAX_EXPLORE_CHARS || /^[ \t]*load\b/m.test(source)) return undefined;
+  if (result.steps[0]?.layers) return undefined; // a stacked model: its lower layers are not in the snapshot
   if (result.stepsRun > MAX_EXPLORE_STEPS || weightCount(before.weights) > MAX_EXPLORE_NUMBERS) return undefined;
   return { runId, source: withoutComments(source), sourceHash: textHash(source), before };
 }
@@ -54,11 +73,13 @@ export type RunToExplore = Omit<ExploreData, 'sourceHash'>;
 
 export function buildPayload(result: CellResult, run?: RunToExplore): StepPayload {
   const explore = exploreData(result, run);
-  const weights = result.weights;
+  const layer = shownLayer(result);
+  const weights = layer === undefined ? result.weights : undefined;
   const small = weights !== undefined && weights.hidden + weights.input <= MAX_PAYLOAD_WEIGHT_COLUMNS;
+  const steps = shownSteps(result);
   return {
     version: 1,
-    steps: thinSteps(result.steps, payloadStepBudget(result.steps)),
+    steps: thinSteps(steps, payloadStepBudget(steps)),
     totalSteps: Math.max(result.stepsRun, result.steps.length),
     expects: result.expects,
     problems: result.errors.filter((problem) => problem.severity === 'warning'),
@@ -66,6 +87,8 @@ export function buildPayload(result: CellResult, run?: RunToExplore): StepPayloa
     ...(small ? { weights } : {}),
     notation: result.notation,
     ...(explore ? { explore } : {}),
+    ...(result.loaded ? { loaded: result.loaded } : {}),
+    ...(layer === undefined ? {} : { layer }),
   };
 }
 
@@ -130,17 +153,21 @@ function stateLine(state: CellResult['state']): string {
 
 /** The summary's first line: which step ran, with what input, or the state when none did. */
 export function summaryHeading(result: CellResult): string {
-  const last = result.steps.at(-1);
+  const last = shownSteps(result).at(-1);
   if (!last) return `No step ran (t = ${result.time}). State: ${stateLine(result.state)}.`;
   const count = Math.max(result.stepsRun, result.steps.length);
   const ran = count === 1 ? `Step t = ${last.t}` : `${count} steps ran; the last, t = ${last.t}`;
-  return `**${ran}** with input x = ${vector(last.x)}`;
+  const layer = shownLayer(result);
+  return `**${ran}${layer === undefined ? '' : `, layer ${layer}`}** with input x = ${vector(last.x)}`;
 }
 
 /** A markdown summary of the cell: the last step's gates as a table, then each expect with its actual value. */
 export function markdownSummary(result: CellResult): string {
-  const lines = [summaryHeading(result)];
-  const last = result.steps.at(-1);
+  const lines: string[] = [];
+  // What was loaded, as a code span: key names come from the file and are shown, never rendered.
+  if (result.loaded) lines.push(`**Loaded:** ${inlineCode(describeLoad(result.loaded))}`, '');
+  lines.push(summaryHeading(result));
+  const last = shownSteps(result).at(-1);
   if (last) lines.push('', ...stepTable(last));
   if (result.expects.length) {
     const passed = result.expects.filter((expect) => expect.pass).length;

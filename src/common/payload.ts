@@ -1,6 +1,6 @@
 // What the kernel sends to the renderer, defined once for both sides.
 import type { SessionState } from '../core/snapshot';
-import type { ExpectResult, ModelWeights, Notation, Problem, ShowRequest, StepTrace } from '../core/types';
+import type { ExpectResult, LoadSummary, ModelWeights, Notation, Problem, ShowRequest, StepTrace } from '../core/types';
 
 export type { Notation };
 
@@ -25,6 +25,10 @@ export interface StepPayload {
   notation: Notation;
   /** What the renderer needs to re-run the cell as its numbers are dragged; absent when it cannot. */
   explore?: ExploreData;
+  /** What this cell's `load` read (format, layout, layers, X, H, head, dtypes, keys unused). */
+  loaded?: LoadSummary;
+  /** `show layer N`: the steps are layer N's of a stacked model (weights then left out), not the top's. */
+  layer?: number;
 }
 
 /** The cell's text as it ran and the kernel's state before it ran. */

@@ -20,3 +20,5 @@ export const MAX_CELL_CHARS = 16 * 1024 * 1024;
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Numbers of step traces a cell keeps; beyond it only the first and last steps are kept. */
 export const MAX_TRACE_NUMBERS = 4_000_000;
+/** Largest binary weight file (.pt, .safetensors, .npz) `load` reads, and the most a zip may inflate to. */
+export const MAX_WEIGHT_FILE_BYTES = 512 * 1024 * 1024;

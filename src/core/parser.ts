@@ -27,18 +27,24 @@ export interface Setting {
   value: Value;
 }
 
-export type Statement = { span: Span } & (
-  | { type: 'assign'; target: 'x' | 'h' | 'c'; value: Value }
-  | { type: 'gate'; gate: GateSymbol; settings: Setting[] }
-  | { type: 'dense'; settings: Setting[] }
-  | { type: 'step'; x?: Value }
-  | { type: 'run'; xs: Value }
-  | { type: 'expect'; name: ValueName; value: Value; tolerances: number[]; text: string }
-  | { type: 'load'; path: string; pathSpan: Span }
-  | { type: 'reset' }
-  | { type: 'show'; what: ValueName }
-  | { type: 'notation'; which: 'words' | 'symbols' }
-);
+/** `layer N …` before a gate, h, c, expect or show: which layer of a stacked model it is about (0 reads x). */
+export interface LayerRef {
+  layer?: { index: number; span: Span };
+}
+
+export type Statement = { span: Span } & LayerRef &
+  (
+    | { type: 'assign'; target: 'x' | 'h' | 'c'; value: Value }
+    | { type: 'gate'; gate: GateSymbol; settings: Setting[] }
+    | { type: 'dense'; settings: Setting[] }
+    | { type: 'step'; x?: Value }
+    | { type: 'run'; xs: Value }
+    | { type: 'expect'; name: ValueName; value: Value; tolerances: number[]; text: string }
+    | { type: 'load'; path: string; pathSpan: Span; lstm?: string; head?: string | null }
+    | { type: 'reset' }
+    | { type: 'show'; what: ValueName }
+    | { type: 'notation'; which: 'words' | 'symbols' }
+  );
 
 export interface ParsedCell {
   statements: Statement[];
@@ -138,6 +144,8 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
     return settings && { type: 'gate', gate: GATE_WORDS[word as keyof typeof GATE_WORDS], settings, span };
   }
   switch (word) {
+    case 'layer':
+      return readLayered(reader, source, head);
     case 'dense': {
       const settings = readSettings(reader, [...DENSE_KEYS, 'W'], 'The dense layer');
       return (
@@ -154,6 +162,8 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
       return xs && { type: 'run', xs, span };
     }
     case 'expect': {
+      const layer = optionalLayer(reader);
+      if (layer === false) return undefined;
       const name = readName(reader, 'expect');
       if (!name || !reader.expectPunct('=', `"=" after ${name}`)) return undefined;
       const valueStart = reader.position;
@@ -184,19 +194,21 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
       // The statement as written, from its tokens: comments and line breaks never reach the text.
       const last = reader.tokens[reader.tokens.length - 1];
       const text = source.slice(head.offset, last.offset + last.text.length).replace(/\s+/g, ' ');
-      return { type: 'expect', name, value, tolerances, text, span };
+      return { type: 'expect', name, value, tolerances, text, span, ...(layer ? { layer } : {}) };
     }
     case 'load': {
       const path = reader.next();
       if (path && path.kind !== 'string') return unquotedPath(reader, source);
       if (!path) return reader.fail(path, 'load needs a file name in quotes, e.g. load "weights.json".');
-      return { type: 'load', path: path.text.slice(1, -1), pathSpan: spanOf(path), span };
+      return readLoadChoice(reader, { type: 'load', path: path.text.slice(1, -1), pathSpan: spanOf(path), span });
     }
     case 'reset':
       return { type: 'reset', span };
     case 'show': {
+      const layer = optionalLayer(reader);
+      if (layer === false) return undefined;
       const what = readName(reader, 'show');
-      return what && { type: 'show', what, span };
+      return what && { type: 'show', what, span, ...(layer ? { layer } : {}) };
     }
     case 'notation': {
       const which = reader.next();
@@ -210,6 +222,61 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
     }
   }
   return reader.fail(head, `Unknown word "${word}".`);
+}
+
+/** `layer N` (0 the bottom layer, which reads x): the layer a statement is about. */
+function readLayerNumber(reader: LineReader, head: Token): LayerRef['layer'] {
+  const number = reader.next();
+  if (!number || number.kind !== 'number' || !/^\d+$/.test(number.text))
+    return reader.fail(
+      number,
+      'layer needs a layer number, 0 for the bottom one (it reads x), e.g. expect layer 0 h = 0.5.',
+    );
+  return {
+    index: Number(number.text),
+    span: { ...spanOf(head), length: number.column + number.text.length - head.column },
+  };
+}
+
+/** `layer N` before a gate, h or c: `layer 1 forget b = 0.5`, `layer 0 h = [0, 0]`. */
+function readLayered(reader: LineReader, source: string, head: Token): Statement | undefined {
+  const layer = readLayerNumber(reader, head);
+  if (!layer) return undefined;
+  if (reader.done)
+    return reader.fail(undefined, `Say what about layer ${layer.index}, e.g. layer ${layer.index} forget b = 0.5.`);
+  const next = reader.peek() as Token;
+  if (next.text === 'expect' || next.text === 'show')
+    return reader.fail(next, `Write the layer after ${next.text}: ${next.text} layer ${layer.index} h …`);
+  const statement = readStatement(reader, source);
+  if (!statement) return undefined;
+  if (statement.type === 'gate' || (statement.type === 'assign' && statement.target !== 'x'))
+    return { ...statement, layer };
+  return reader.fail(head, `layer ${layer.index} goes before a gate, h or c; not before ${next.text}.`);
+}
+
+/** An optional `layer N` after expect or show. */
+function optionalLayer(reader: LineReader): LayerRef['layer'] | undefined | false {
+  const word = reader.peek();
+  if (word?.text !== 'layer') return undefined;
+  reader.next();
+  return readLayerNumber(reader, word) ?? false;
+}
+
+/** `load "f"` may pick an LSTM by its keys' prefix and a head by name: `lstm "encoder" head "fc"`, `head none`. */
+function readLoadChoice(reader: LineReader, load: Extract<Statement, { type: 'load' }>): Statement | undefined {
+  while (!reader.done) {
+    const option = reader.next() as Token;
+    const value = reader.next();
+    if (option.text === 'lstm' && value?.kind === 'string') load.lstm = value.text.slice(1, -1);
+    else if (option.text === 'head' && value?.kind === 'string') load.head = value.text.slice(1, -1);
+    else if (option.text === 'head' && value?.text === 'none') load.head = null;
+    else
+      return reader.fail(
+        option,
+        `After the file name, load takes lstm "prefix" (which LSTM) and head "name" or head none, e.g. load "model.pt" lstm "encoder" head "fc".`,
+      );
+  }
+  return load;
 }
 
 /** `x = value` after step or run. */

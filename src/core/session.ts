@@ -1,11 +1,22 @@
 // The kernel's state between cells, as in Jupyter: weights, x, h, c and the time step count.
 import { problemAt } from './lexer';
-import { GATE_ORDER, LstmWorkspace, lstmStep, type LstmParams } from './lstm';
+import { LstmWorkspace, lstmStep, type LstmParams } from './lstm';
 import { MAX_CELL_CHARS, MAX_STEPS_PER_CELL } from './limits';
-import { readWeights } from './load';
-import { parseCellInSlices, type Span, type Statement, type Value } from './parser';
-import { TraceRecorder } from './trace';
-import type { CellResult, ExpectResult, ModelWeights, Notation, Problem, StepTrace, Vector } from './types';
+import { readModel } from './load';
+import { parseCellInSlices, type LayerRef, type Span, type Statement, type Value } from './parser';
+import { lookUp } from './lookUp';
+import { placeModel, type LowerLayer } from './stack';
+import { overflowOf, toTrace, TraceRecorder } from './trace';
+import type {
+  CellResult,
+  ExpectResult,
+  LoadSummary,
+  ModelWeights,
+  Notation,
+  Problem,
+  StepTrace,
+  Vector,
+} from './types';
 import { asVector, describe, splitConcatenated, WeightStore, type Placed } from './weights';
 import type { ValueName } from './vocabulary';
 import { restoreWeights, snapshotWeights, type SessionState } from './snapshot';
@@ -13,8 +24,11 @@ import { restoreWeights, snapshotWeights, type SessionState } from './snapshot';
 export type { SessionState };
 
 export interface SessionOptions {
-  /** Reads a file named by `load`, relative to the notebook; returns its text or an error message. */
-  readFile?: (path: string) => { text: string } | { error: string };
+  /**
+   * Reads a file named by `load`, relative to the notebook: its bytes (or, for JSON, its text) or an error
+   * message. The edges (CLI, extension) read the file; the core recognises its format by content.
+   */
+  readFile?: (path: string) => { bytes: Uint8Array } | { text: string } | { error: string };
   /** When false, `load` is refused (untrusted workspace). Default true. */
   allowLoad?: boolean;
 }
@@ -52,8 +66,10 @@ export class Session {
   /** Counts cell runs, so an error can tell whether a weight was set in this cell or an earlier one. */
   private runCount = 0;
   private packed?: { version: number; H: number; X: number; params: LstmParams; weights: ModelWeights };
-  /** The file the weights came from and its input size X, while no wx was written over them. */
-  private loaded?: { path: string; input: number };
+  /** A stacked model's layers below the top one (the top is `weights`, `h`, `c`), bottom first. */
+  private below: LowerLayer[] = [];
+  /** What the last `load` read, for errors in the learner's words. */
+  private loaded?: LoadSummary;
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -140,6 +156,8 @@ export class Session {
     this.time = 0;
     this.lastStep = undefined;
     this.packed = undefined;
+    this.below = [];
+    this.loaded = undefined;
   }
 
   /** Runs the statements one by one, yielding after each time step so long runs can be sliced. */
@@ -167,26 +185,28 @@ export class Session {
         const vector =
           asVector(s.value) ??
           fail(s.value.span, `${s.target} must be a number or a vector, not a ${describe(s.value)} matrix.`);
-        this[s.target] = vector;
+        const lower = this.lowerLayer(s);
+        if (lower && s.target !== 'x') lower[s.target] = vector;
+        else this[s.target] = vector;
         return;
       }
-      case 'gate':
-        if (s.gate === 'f' && s.settings.some((setting) => setting.key === 'wx' || setting.key === 'W'))
-          this.loaded = undefined;
+      case 'gate': {
+        const store = this.lowerLayer(s)?.store ?? this.weights;
         for (const setting of s.settings) {
           const placed: Placed = { value: setting.value, span: setting.value.span, run };
           if (setting.key === 'W') {
             const split = splitConcatenated(setting.value);
             if (typeof split === 'string') fail(setting.value.span, split);
             else {
-              this.weights.setGate(s.gate, 'wh', { ...placed, value: split.wh, whole: setting.value });
-              this.weights.setGate(s.gate, 'wx', { ...placed, value: split.wx, whole: setting.value });
+              store.setGate(s.gate, 'wh', { ...placed, value: split.wh, whole: setting.value });
+              store.setGate(s.gate, 'wx', { ...placed, value: split.wx, whole: setting.value });
             }
           } else {
-            this.weights.setGate(s.gate, setting.key as 'wx' | 'wh' | 'b', placed);
+            store.setGate(s.gate, setting.key as 'wx' | 'wh' | 'b', placed);
           }
         }
         return;
+      }
       case 'dense':
         for (const setting of s.settings)
           this.weights.setDense(setting.key as 'w' | 'b', { value: setting.value, span: setting.value.span, run });
@@ -202,7 +222,7 @@ export class Session {
         const inputs = this.sequence(s.xs);
         for (const x of inputs) {
           this.x = x;
-          this.step(s.span, run, recorder, s.xs.span);
+          this.step(s.span, run, recorder, s.xs.span, 'run');
           yield;
         }
         return;
@@ -211,13 +231,14 @@ export class Session {
         result.expects.push(this.check(s));
         return;
       case 'load':
-        this.load(s.path, s.pathSpan);
+        result.loaded = this.load(s);
         return;
       case 'reset':
         this.reset();
         return;
       case 'show':
-        result.shows.push({ line: s.span.line, what: s.what });
+        this.lowerLayer(s);
+        result.shows.push({ line: s.span.line, what: s.what, ...(s.layer ? { layer: s.layer.index } : {}) });
         return;
       case 'notation':
         this.notationChoice = s.which;
@@ -272,7 +293,7 @@ export class Session {
     const cached = this.packed;
     if (cached && cached.version === this.weights.version) return cached.weights;
     const H = this.h?.length ?? this.weights.hiddenSize();
-    const X = this.x?.length ?? this.weights.inputSize();
+    const X = this.below.at(-1)?.hidden ?? this.x?.length ?? this.weights.inputSize();
     if (H === undefined || X === undefined) return undefined;
     const packed = this.weights.pack(H, X);
     if ('message' in packed) return undefined;
@@ -280,9 +301,19 @@ export class Session {
     return packed.weights;
   }
 
-  /** `xSpan`: where this step's input was written, if on its own line. */
-  private step(span: Span, run: number, recorder: TraceRecorder, xSpan?: Span): void {
+  private step(span: Span, run: number, recorder: TraceRecorder, xSpan = span, verb = 'step'): void {
     const x = this.x ?? fail(span, 'There is no input x yet: set it first (x = 1) or give it here (step x = 1).');
+    this.checkModelInput(x, xSpan, verb);
+    const t = this.time + 1;
+    // A stacked model: the layers below the top one run first, each reading the h of the one below.
+    const lower: StepTrace[] = [];
+    let input = x;
+    for (const layer of this.below) {
+      const trace = layer.step(input, t);
+      if ('message' in trace) return fail(trace.at && trace.at.run === run ? trace.at.span : span, trace.message);
+      lower.push(trace);
+      input = trace.h;
+    }
     const H =
       this.h?.length ??
       this.weights.hiddenSize() ??
@@ -292,14 +323,7 @@ export class Session {
           ? 'The gates have no weights yet: set forget, input, candidate and output first.'
           : 'The size H of the memory is not known yet: set h (e.g. h = 0) or give the gates their b and wh first.',
       );
-    if (this.loaded && x.length !== this.loaded.input) {
-      const X = this.loaded.input;
-      fail(
-        xSpan ?? span,
-        `x has ${x.length} value${x.length === 1 ? '' : 's'}, but the weights loaded from "${this.loaded.path}" take X = ${X} input${X === 1 ? '' : 's'}: give x ${X} value${X === 1 ? '' : 's'}.`,
-      );
-    }
-    const params = this.params(H, x.length, span, run);
+    const params = this.params(H, input.length, span, run);
     const h = this.h ?? new Array<number>(H).fill(0);
     const c = this.c ?? new Array<number>(H).fill(0);
     if (c.length !== H)
@@ -308,17 +332,13 @@ export class Session {
         `c has ${c.length} values but h has ${H}: the long-term and short-term memory must be the same size H.`,
       );
     const ws = this.workspace(params);
-    lstmStep(ws, x, h, c);
-    const t = this.time + 1;
-    const trace = toTrace(ws, t, x, h, c);
-    for (const key of ['z', 'c', 'h', 'y'] as const) {
-      const values = key === 'z' ? Array.from(ws.z) : trace[key];
-      if (values && values.some((v) => !Number.isFinite(v))) {
-        fail(
-          span,
-          `At step ${t} the numbers overflowed past float64 (${key === 'z' ? 'a gate\u2019s pre-activation' : key} is ±∞): the weights or inputs are too large.`,
-        );
-      }
+    lstmStep(ws, input, h, c);
+    const trace = toTrace(ws, t, input, h, c);
+    const overflow = overflowOf(ws, trace);
+    if (overflow) fail(span, overflow);
+    if (lower.length) {
+      this.below.forEach((layer, k) => layer.commit(lower[k]));
+      trace.layers = [...lower, { ...trace }];
     }
     this.time = t;
     this.h = trace.h;
@@ -327,49 +347,57 @@ export class Session {
     recorder.add(trace);
   }
 
+  /** After a load, an x of the wrong size is the statement's mistake, said in the model's terms. */
+  private checkModelInput(x: Vector, at: Span, verb: string): void {
+    const bottom = this.below[0]?.store ?? this.weights;
+    const X = bottom.inputSize();
+    if (!this.loaded || X === undefined || X === x.length) return;
+    const values = (n: number) => `${n} value${n === 1 ? '' : 's'}`;
+    const run = verb === 'run';
+    const hint = run && x.length === 1 ? ` Write one row per step: run x = [[${values(X)}], […]].` : '';
+    fail(
+      at,
+      `${run ? 'Each step of this run has' : 'x has'} ${values(x.length)}, but the weights loaded from "${this.loaded.file}" take X = ${X} input${X === 1 ? '' : 's'}: give ${run ? 'each step' : 'x'} ${values(X)}.${hint}`,
+    );
+  }
+
+  /** The lower layer a `layer N` statement is about; undefined for the top layer (or none given). */
+  private lowerLayer(s: LayerRef): LowerLayer | undefined {
+    if (!s.layer) return undefined;
+    const { index, span } = s.layer;
+    const count = this.below.length + 1;
+    if (index >= count)
+      fail(
+        span,
+        count === 1
+          ? `There is only layer 0 here: load a stacked model (e.g. a state dict with weight_ih_l1) to have more.`
+          : `There is no layer ${index}: the model has ${count} layers, 0 (it reads x) to ${count - 1} (the top).`,
+      );
+    return this.below[index];
+  }
+
   private workspaceCache?: LstmWorkspace;
   private workspace(params: LstmParams): LstmWorkspace {
     if (this.workspaceCache?.params !== params) this.workspaceCache = new LstmWorkspace(params);
     return this.workspaceCache;
   }
 
-  private read(name: ValueName): Vector | undefined {
-    switch (name) {
-      case 'x':
-        return this.x;
-      case 'h':
-      case 'short':
-        return this.h;
-      case 'c':
-      case 'long':
-        return this.c;
-      default:
-        return this.readStep(name);
-    }
-  }
-
-  private readStep(name: Exclude<ValueName, 'x' | 'h' | 'short' | 'c' | 'long'>): Vector | undefined {
-    const step = this.lastStep;
-    if (!step) return undefined;
-    switch (name) {
-      case 'z_f':
-        return step.z.f;
-      case 'z_i':
-        return step.z.i;
-      case 'z_g':
-        return step.z.g;
-      case 'z_o':
-        return step.z.o;
-      default:
-        return step[name];
-    }
+  /** A value as expect reads it: of the top layer, or of `layer N`. */
+  private read(name: ValueName, ref: LayerRef = {}): Vector | undefined {
+    const lower = this.lowerLayer(ref);
+    const index = lower?.index ?? this.below.length;
+    if (lower && ref.layer && name === 'y')
+      fail(ref.layer.span, `y is the head's prediction, read from the top layer (layer ${this.below.length}).`);
+    // A layer's x is its input: the model's x for layer 0, the h of the layer below otherwise.
+    const x = ref.layer && index > 0 ? this.below[index - 1].h : this.x;
+    return lookUp(name, x, lower ?? { h: this.h, c: this.c, last: this.lastStep });
   }
 
   private check(s: Extract<Statement, { type: 'expect' }>): ExpectResult {
     const expected =
       asVector(s.value) ??
       fail(s.value.span, `expect compares with a number or a vector, not a ${describe(s.value)} matrix.`);
-    const actual = this.read(s.name);
+    const actual = this.read(s.name, s);
     const tolerance = s.tolerances.reduce((most, t) => Math.max(most, t), 0);
     const base = { line: s.span.line, text: s.text, name: s.name, expected, tolerance };
     if (!actual) {
@@ -398,7 +426,8 @@ export class Session {
     return { ...base, pass, actual: [...actual], ...(hint ? { hint } : {}) };
   }
 
-  private load(path: string, span: Span): void {
+  private load(s: Extract<Statement, { type: 'load' }>): LoadSummary {
+    const { path, pathSpan: span } = s;
     if (this.options.allowLoad === false)
       fail(span, 'load is turned off in an untrusted workspace: trust the workspace to read weight files.');
     if (!this.options.readFile) fail(span, 'load is not available here: nothing can read files.');
@@ -407,53 +436,16 @@ export class Session {
     }
     const file = this.options.readFile(path);
     if ('error' in file) return fail(span, `Could not read "${path}": ${file.error}`);
-    const loaded = readWeights(file.text);
-    if ('error' in loaded) return fail(span, `"${path}": ${loaded.error}`);
+    const bytes = 'bytes' in file ? file.bytes : new TextEncoder().encode(file.text);
+    const model = readModel(bytes, { lstm: s.lstm, head: s.head });
+    if ('error' in model) return fail(span, `"${path}": ${model.error}`);
     const run = this.runCount;
-    const place = (data: number[][] | number[]): Placed => {
-      const value: Value = { depth: Array.isArray(data[0]) ? 2 : 1, data, span };
-      return { value, span, run };
-    };
-    this.weights.clear();
-    for (const gate of GATE_ORDER) {
-      const g = loaded.gates[gate];
-      this.weights.setGate(gate, 'wx', place(g.wx));
-      this.weights.setGate(gate, 'wh', place(g.wh));
-      this.weights.setGate(gate, 'b', place(g.b));
-    }
-    if (loaded.dense) {
-      this.weights.setDense('w', place(loaded.dense.w));
-      this.weights.setDense('b', place(loaded.dense.b));
-    }
-    this.loaded = { path, input: loaded.input };
+    this.below = placeModel(model, this.weights, span, run);
     // Trained networks start from zero memory, as PyTorch and Keras do.
-    this.h = new Array<number>(loaded.hidden).fill(0);
-    this.c = new Array<number>(loaded.hidden).fill(0);
+    this.h = new Array<number>(model.hidden).fill(0);
+    this.c = new Array<number>(model.hidden).fill(0);
+    this.lastStep = undefined;
+    this.loaded = { file: path, ...model.summary };
+    return this.loaded;
   }
-}
-
-function toTrace(ws: LstmWorkspace, t: number, x: Vector, h: Vector, c: Vector): StepTrace {
-  const H = ws.params.hidden;
-  const part = (array: Float64Array, block: number) => Array.from(array.subarray(block * H, (block + 1) * H));
-  const f = part(ws.gates, 0);
-  const i = part(ws.gates, 1);
-  const g = part(ws.gates, 2);
-  const trace: StepTrace = {
-    t,
-    x: [...x],
-    h_prev: [...h],
-    c_prev: [...c],
-    z: { f: part(ws.z, 0), i: part(ws.z, 1), g: part(ws.z, 2), o: part(ws.z, 3) },
-    f,
-    i,
-    g,
-    o: part(ws.gates, 3),
-    fc: f.map((v, k) => v * c[k]),
-    ig: i.map((v, k) => v * g[k]),
-    c: Array.from(ws.c),
-    tanh_c: Array.from(ws.tanhC),
-    h: Array.from(ws.h),
-  };
-  if (ws.params.dense) trace.y = Array.from(ws.y);
-  return trace;
 }

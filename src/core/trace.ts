@@ -1,6 +1,7 @@
 // Keeps the step traces of a cell within a memory budget: all of them, or the first and last ones.
 import { MAX_TRACE_NUMBERS } from './limits';
-import type { StepTrace } from './types';
+import type { LstmWorkspace } from './lstm';
+import type { StepTrace, Vector } from './types';
 
 export class TraceRecorder {
   private readonly head: StepTrace[] = [];
@@ -32,5 +33,43 @@ export class TraceRecorder {
 
 /** Numbers a trace holds, plus its 16 arrays' own cost (about 8 numbers' worth each): for H = 1 the numbers alone undercount the memory tenfold. */
 function numbersIn(trace: StepTrace): number {
-  return 12 * trace.h.length + trace.x.length + (trace.y?.length ?? 0) + 16 * 8;
+  const own = 12 * trace.h.length + trace.x.length + (trace.y?.length ?? 0) + 16 * 8;
+  return own + (trace.layers ?? []).reduce((sum, layer) => sum + numbersIn(layer), 0);
+}
+
+/** A step's trace from the workspace it was computed in. */
+export function toTrace(ws: LstmWorkspace, t: number, x: Vector, h: Vector, c: Vector): StepTrace {
+  const H = ws.params.hidden;
+  const part = (array: Float64Array, block: number) => Array.from(array.subarray(block * H, (block + 1) * H));
+  const f = part(ws.gates, 0);
+  const i = part(ws.gates, 1);
+  const g = part(ws.gates, 2);
+  const trace: StepTrace = {
+    t,
+    x: [...x],
+    h_prev: [...h],
+    c_prev: [...c],
+    z: { f: part(ws.z, 0), i: part(ws.z, 1), g: part(ws.z, 2), o: part(ws.z, 3) },
+    f,
+    i,
+    g,
+    o: part(ws.gates, 3),
+    fc: f.map((v, k) => v * c[k]),
+    ig: i.map((v, k) => v * g[k]),
+    c: Array.from(ws.c),
+    tanh_c: Array.from(ws.tanhC),
+    h: Array.from(ws.h),
+  };
+  if (ws.params.dense) trace.y = Array.from(ws.y);
+  return trace;
+}
+
+/** Why a step overflowed float64, or undefined when every number is finite. */
+export function overflowOf(ws: LstmWorkspace, trace: StepTrace): string | undefined {
+  for (const key of ['z', 'c', 'h', 'y'] as const) {
+    const values = key === 'z' ? Array.from(ws.z) : trace[key];
+    if (values && values.some((v) => !Number.isFinite(v)))
+      return `At step ${trace.t} the numbers overflowed past float64 (${key === 'z' ? 'a gate\u2019s pre-activation' : key} is ±∞): the weights or inputs are too large.`;
+  }
+  return undefined;
 }

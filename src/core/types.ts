@@ -60,6 +60,8 @@ export interface StepTrace {
   tanh_c: Vector;
   h: Vector;
   y?: Vector;
+  /** A stacked model's layers, bottom first, the top one last (its values are also the step's own). */
+  layers?: StepTrace[];
 }
 
 export interface ExpectResult {
@@ -79,6 +81,8 @@ export interface ExpectResult {
 export interface ShowRequest {
   line: number;
   what: string;
+  /** `show layer N …`: a layer of a stacked model other than the top one. */
+  layer?: number;
 }
 
 export type Notation = 'words' | 'symbols';
@@ -100,4 +104,24 @@ export interface CellResult {
   time: number;
   /** Vocabulary the notebook asked for with `notation`. */
   notation: Notation;
+  /** What this cell's `load` read, when it ran one. */
+  loaded?: LoadSummary;
+}
+
+/** What a `load` read: shown in the output, the markdown fallback, the CLI summary and --json. */
+export interface LoadSummary {
+  /** The file as the notebook names it. */
+  file: string;
+  format: 'PyTorch .pt' | 'safetensors' | 'NumPy .npz' | 'JSON';
+  layout: 'PyTorch' | 'Keras';
+  /** The prefix of the LSTM's keys ("rnn", or "" for none). */
+  lstm: string;
+  layers: number;
+  input: number;
+  hidden: number;
+  head?: { name: string; outputs: number };
+  /** The dtypes of the tensors used, each converted to float64 exactly. */
+  dtypes: string[];
+  /** Keys of the file the model does not use. */
+  unused: string[];
 }

@@ -230,6 +230,7 @@ export const STATEMENT_WORDS = [
   'reset',
   'show',
   'notation',
+  'layer',
 ] as const;
 
 export const STATE_ALIASES: Record<string, 'x' | 'h' | 'c'> = { x: 'x', h: 'h', c: 'c', short: 'h', long: 'c' };

@@ -14,6 +14,7 @@ import { LstmKernel } from './kernel';
 import { newLesson } from './newLesson';
 import type { Platform } from './platform';
 import { QuickFixProvider } from './quickFix';
+import { useRealPath } from './realPath';
 import { CellResults } from './results';
 import { CELL_LANGUAGE, LstmSerializer, NOTEBOOK_TYPE, serializerOptions } from './serializer';
 import { registerWriteBack } from './writeBack';
@@ -24,6 +25,7 @@ export interface LstmNotebooksApi {
 }
 
 export function activate(context: vscode.ExtensionContext, platform: Platform): LstmNotebooksApi {
+  useRealPath(platform.realpath);
   const analyses = new AnalysisCache();
   const results = new CellResults();
   const diagnostics = new CellDiagnostics(analyses);

@@ -124,8 +124,16 @@ const WORDS: Record<string, GlossaryEntry> = {
   load: {
     title: 'load',
     explain:
-      'Reads weights (and optionally the state) from a JSON file next to the notebook: `load "weights.json"`. ' +
+      'Reads a trained LSTM from a file next to the notebook, recognised by its content: PyTorch `.pt` ' +
+      '(`torch.save(model.state_dict(), …)`), `.safetensors`, NumPy `.npz` or JSON, every stacked layer and the head: ' +
+      '`load "model.pt"`. Pick among several with `lstm "encoder"` and `head "fc"` (or `head none`). ' +
       'Disabled in untrusted workspaces.',
+  },
+  layer: {
+    title: 'layer',
+    explain:
+      'Which layer of a stacked model a statement is about, 0 being the bottom one that reads x: ' +
+      '`expect layer 0 h = [0.1, 0.2]`, `layer 1 forget b = 0.5`, `show layer 0 f`. Without it, the top layer.',
   },
   reset: {
     title: 'reset',

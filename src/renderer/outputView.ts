@@ -16,6 +16,7 @@ import { formatNumber } from './format';
 import { inputsPanel, type InputsPanel } from './inputsPanel';
 import { katexStylesheet, loadKatex } from './katexRender';
 import { linkViews, tagDiagram } from './linkedViews';
+import { loadedLine } from './loaded';
 import { renderMermaid } from './mermaidRender';
 import { STYLES } from './styles';
 import { weightsSummary } from './summary';
@@ -96,6 +97,7 @@ export class OutputView {
     const title = html('span', { class: 'title' });
     const expects = html('div', { class: 'expects' });
     main.append(this.header(title, last !== undefined));
+    if (payload.loaded) main.append(section('Loaded', loadedLine(payload.loaded)));
     if (payload.expects.length > 0) {
       expects.append(this.safely('badges', () => expectBadges(payload.expects)));
       main.append(section('Expectations', expects));

@@ -17,6 +17,8 @@ import type {
 } from '../core/types';
 import { readExplore } from './readExplore';
 
+import { readLoaded } from './loaded';
+
 type Json = Record<string, unknown>;
 
 export function readPayload(data: unknown): StepPayload {
@@ -33,6 +35,8 @@ export function readPayload(data: unknown): StepPayload {
     weights: json.weights === undefined ? undefined : readWeights(json.weights),
     notation: readNotation(json.notation),
     explore: readExplore(json.explore),
+    loaded: readLoaded(json.loaded),
+    layer: json.layer === undefined ? undefined : asCount(json.layer),
   };
 }
 

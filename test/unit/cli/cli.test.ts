@@ -2,7 +2,16 @@
 // src/cli/main.ts with esbuild and spawned with node. Exit codes: 0 all ok, 1 a failed expect or an
 // error, 2 usage or an unreadable file (nothing runs then). --json prints exactly the documented keys,
 // with 1-based FILE lines. `load` reads relative to the notebook, not to the working directory.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,7 +250,7 @@ describe('exit codes', () => {
         line: 2,
         column: 6,
         length: 10,
-        message: matching(/^Could not read "big\.json": .*is 33554433 bytes; .*MAX_FILE_BYTES/),
+        message: matching(/^"big\.json": it is 33554433 bytes of JSON; .*MAX_FILE_BYTES/),
       },
     ]);
     rmSync(big);
@@ -456,5 +465,41 @@ describe('format', () => {
       .filter((f) => f.endsWith('.lstm'))
       .map((f) => join(ROOT, 'lessons', f));
     expect(runCli(['format', '--check', ...lessons])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('load of trained models (.pt, .safetensors, .npz), links resolved', () => {
+  const MODELS = join(ROOT, 'test/fixtures/models');
+
+  it('reads a torch.save state dict as bytes and says what it loaded, in --json and the summary', () => {
+    mkdirSync(join(dir, 'models'), { recursive: true });
+    copyFileSync(join(MODELS, 'lstm3-decoder-f64.pt'), join(dir, 'models/m.pt'));
+    const file = lstmNotebook('models/stack.lstm', '```lstm\nload "m.pt"\nrun x = [[1, 2, 3], [0, 0, 1]]\n```\n');
+    const cell = readReport(runCli(['run', '--json', file]).stdout).cells[0];
+    expect(cell.errors).toEqual([]);
+    expect(cell.loaded).toMatchObject({ file: 'm.pt', format: 'PyTorch .pt', layers: 3, input: 3, hidden: 5 });
+    const layers = cell.steps[1].layers ?? [];
+    expect(layers.map((l) => l.x.length)).toEqual([3, 5, 5]);
+    for (const key of ['x', 'h_prev', 'c_prev', 'z', 'f', 'i', 'g', 'o', 'c', 'h'])
+      expect(layers[0]).toHaveProperty(key);
+    expect(cell.steps[1].h).toEqual(layers[2].h);
+    expect(runCli(['run', file]).stdout).toContain(
+      'Loaded "m.pt": PyTorch .pt, PyTorch layout ("rnn"), 3 layers, X = 3, H = 5, head "decoder" (Y = 2), float64, no key unused.',
+    );
+  });
+
+  it('refuses a link whose target is outside the notebook folder, as it refuses ..', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'lstm-outside-'));
+    copyFileSync(join(MODELS, 'lstm1-fc-f32.pt'), join(outside, 'secret.pt'));
+    mkdirSync(join(dir, 'linked'), { recursive: true });
+    symlinkSync(join(outside, 'secret.pt'), join(dir, 'linked/model.pt'));
+    symlinkSync(outside, join(dir, 'linked/folder'));
+    const file = lstmNotebook(
+      'linked/n.lstm',
+      '```lstm\nload "model.pt"\n```\n\n```lstm\nload "folder/secret.pt"\n```\n',
+    );
+    for (const cell of readReport(runCli(['check', '--json', file]).stdout).cells)
+      expect(cell.errors).toMatchObject([{ message: matching(/outside the notebook's folder .* \(through a link\)/) }]);
+    rmSync(outside, { recursive: true });
   });
 });

@@ -27,6 +27,7 @@ const STATEMENTS = [
   'reset',
   'show',
   'notation',
+  'layer',
 ];
 
 describe('suggestionsAt', () => {

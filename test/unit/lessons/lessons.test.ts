@@ -18,7 +18,7 @@ describe('lessons', () => {
       const path = join(LESSONS, file);
       const text = readFileSync(path, 'utf8');
       const report = runNotebook(path, text, {
-        readFile: (p) => ({ text: readFileSync(resolve(dirname(path), p), 'utf8') }),
+        readFile: (p) => ({ bytes: new Uint8Array(readFileSync(resolve(dirname(path), p))) }),
       });
       const failures = report.cells.flatMap((c) => [
         ...c.errors.map((e) => `line ${e.line}: ${e.message}`),
@@ -29,4 +29,23 @@ describe('lessons', () => {
       expect(printNotebook(parseNotebook(text))).toBe(text);
     });
   }
+
+  it('lesson 7 loads the real .pt PyTorch saved, and says what it loaded', () => {
+    const path = join(LESSONS, '07-real-weights.lstm');
+    const report = runNotebook(path, readFileSync(path, 'utf8'), {
+      readFile: (p) => ({ bytes: new Uint8Array(readFileSync(resolve(dirname(path), p))) }),
+    });
+    expect(report.cells[0].loaded).toEqual({
+      file: 'weights/remember-first.pt',
+      format: 'PyTorch .pt',
+      layout: 'PyTorch',
+      lstm: 'lstm',
+      layers: 1,
+      input: 1,
+      hidden: 2,
+      head: { name: 'fc', outputs: 1 },
+      dtypes: ['float32'],
+      unused: [],
+    });
+  });
 });
