@@ -13,7 +13,7 @@ export function lessonInput(file: string) {
   return {
     file: path,
     text: readFileSync(path, 'utf8'),
-    readFile: (p: string) => ({ text: readFileSync(resolve(dirname(path), p), 'utf8') }),
+    readFile: (p: string) => ({ bytes: new Uint8Array(readFileSync(resolve(dirname(path), p))) }),
   };
 }
 
