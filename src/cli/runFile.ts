@@ -1,6 +1,7 @@
 // Runs every code cell of a notebook in order and reports per cell, with file line numbers.
 import { parseNotebook } from '../core/notebook';
 import { Session, type SessionOptions } from '../core/session';
+import type { SessionState } from '../core/snapshot';
 import type { CellResult, LoadSummary, Problem, StepTrace } from '../core/types';
 
 /** A problem as --json prints it: a 1-based file line, column and length. */
@@ -22,6 +23,8 @@ export interface CellReport {
   loaded?: LoadSummary;
   /** Not in --json: the full result, for the readable summary. */
   result: CellResult;
+  /** Not in --json: the session's state before the cell ran, so an exported output can re-run it. */
+  before: SessionState;
 }
 
 export interface FileReport {
@@ -58,6 +61,7 @@ export function runNotebook(file: string, text: string, options: SessionOptions)
   const cells: CellReport[] = [];
   doc.cells.forEach((cell, index) => {
     if (cell.kind !== 'code') return;
+    const before = session.snapshot();
     const result = session.run(cell.source);
     cells.push({
       index,
@@ -74,6 +78,7 @@ export function runNotebook(file: string, text: string, options: SessionOptions)
       errors: result.errors.map((e) => located(e, fileLine(cell.line, e.line))),
       ...(result.loaded ? { loaded: result.loaded } : {}),
       result,
+      before,
     });
   });
   // A notebook whose cells never ran must not pass a check.

@@ -57,7 +57,7 @@ function codeCell(cell: Extract<ExportCell, { kind: 'code' }>, index: number, op
     parts.push(`<pre class="errors" role="alert">${escapeHtml(errorText(cell.result))}</pre>`);
   parts.push(
     `<div class="output" data-payload="${id}-payload"></div>`,
-    `<script type="application/json" id="${id}-payload">${jsonForScript(buildPayload(cell.result))}</script>`,
+    `<script type="application/json" id="${id}-payload">${jsonForScript(buildPayload(cell.result, { runId: id, source: cell.source, before: cell.before }))}</script>`,
     '</section>',
   );
   return parts.join('\n');

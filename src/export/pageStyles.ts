@@ -83,7 +83,9 @@ noscript { display: block; padding: 8px; border: 1px solid var(--vscode-editorWa
  */
 export const OUTPUT_PRINT_STYLES = `
 @media print {
-  button, [role="slider"], input, select, .controls, .node-tip, .tip { display: none !important; }
+  /* The controls go; the numbers in the equations stay, drawn as plain text. */
+  button, input, select, .controls, .node-tip, .tip, .inputs, .time { display: none !important; }
+  .scrub { border: 0 !important; background: none !important; color: inherit !important; font-weight: inherit !important; }
   section, .diagram, .equation, table, figure, svg { break-inside: avoid; }
   .diagram, .math { overflow: visible !important; }
   :host-context(body.vscode-dark) .diagram > svg { filter: invert(1) hue-rotate(180deg); }

@@ -3,6 +3,7 @@
 import { runNotebook, type CellReport } from '../cli/runFile';
 import { parseNotebook } from '../core/notebook';
 import type { SessionOptions } from '../core/session';
+import type { SessionState } from '../core/snapshot';
 import type { CellResult } from '../core/types';
 
 export type ExportCell =
@@ -12,6 +13,8 @@ export type ExportCell =
       source: string;
       /** 1, 2, … in run order, like Jupyter's execution count. */ count: number;
       result: CellResult;
+      /** The session's state before the cell ran: an exported output re-runs the cell from it as a number is dragged. */
+      before: SessionState;
     };
 
 export interface RanNotebook {
@@ -38,7 +41,7 @@ export function runForExport(input: ExportInput): RanNotebook {
     if (cell.kind === 'markdown') return { kind: 'markdown', source: cell.source };
     const ran = byIndex.get(index);
     if (!ran) throw new Error(`code cell ${index} did not run`); // runNotebook runs every code cell
-    return { kind: 'code', source: cell.source, count: ++count, result: ran.result };
+    return { kind: 'code', source: cell.source, count: ++count, result: ran.result, before: ran.before };
   });
   return { name: baseName(file), cells, ok: report.ok };
 }

@@ -210,18 +210,24 @@ suite('exported HTML pages in headless Chromium, offline', function () {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(own);
     await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 120_000 });
-    const controls = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('.output')].flatMap((o) =>
-          [...(o.shadowRoot?.querySelectorAll('button, [role="slider"], input') ?? [])].map(
-            (e) => getComputedStyle(e).display,
+    // Whether each element of the outputs is drawn: the controls, and the numbers inside the equations.
+    const drawn = (selector) =>
+      page.evaluate(
+        (selector) =>
+          [...document.querySelectorAll('.output')].flatMap((o) =>
+            [...(o.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.getClientRects().length > 0),
           ),
-        ),
+        selector,
       );
-    const onScreen = await controls();
-    assert.ok(onScreen.length > 0 && onScreen.every((d) => d !== 'none'), 'the page has controls on screen');
+    const CONTROLS = 'button, input, .inputs [role="slider"], .time-slider';
+    const EQUATION_NUMBERS = '.equation .scrub-handle';
+    const onScreen = await drawn(CONTROLS);
+    assert.ok(onScreen.length > 0 && onScreen.every(Boolean), 'the page has controls on screen');
+    const numbers = await drawn(EQUATION_NUMBERS);
+    assert.ok(numbers.length > 0 && numbers.every(Boolean), 'the equations hold draggable numbers on screen');
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-    assert.deepEqual([...new Set(await controls())], ['none']);
+    assert.deepEqual([...new Set(await drawn(CONTROLS))], [false], 'a control is printed');
+    assert.deepEqual([...new Set(await drawn(EQUATION_NUMBERS))], [true], 'the equations lost their numbers in print');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(background, 'rgb(255, 255, 255)', 'printed on white even with a dark system scheme');
     const pdf = await page.pdf({ format: 'A4' });

@@ -3,7 +3,7 @@
 // its JSON payload through the renderer. Nothing here reads notebook text except through readPayload.
 import { setKatexStylesheet } from '../../renderer/katexRender';
 import { OUTPUT_PRINT_STYLES } from '../pageStyles';
-import { mountOutput } from './mount';
+import { mountOutput } from '../../renderer/mount';
 
 /** The renderer picks mermaid's theme from VS Code's body class; here the system's scheme decides. */
 function followColorScheme(): void {
@@ -31,7 +31,8 @@ async function drawOutput(element: HTMLElement): Promise<void> {
   } catch {
     data = undefined; // readPayload refuses it, and the output says so
   }
-  await mountOutput(element, id, data);
+  // Explorable as in VS Code (the payload carries the cell and the state before it); no write-back here.
+  await mountOutput(element, data);
   const print = document.createElement('style');
   print.textContent = OUTPUT_PRINT_STYLES;
   element.shadowRoot?.append(print);

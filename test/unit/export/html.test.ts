@@ -45,7 +45,7 @@ describe('the exported page', () => {
     expect(runnable.map((s) => s.textContent)).toEqual([SCRIPT]);
   });
 
-  it('embeds each code cell payload as JSON that readPayload reads back as the kernel made it', () => {
+  it('embeds each code cell payload, explorable, as JSON that readPayload reads back as the kernel made it', () => {
     const code = notebook.cells.filter((cell) => cell.kind === 'code');
     const outputs = [...doc.querySelectorAll<HTMLElement>('.output[data-payload]')];
     expect(outputs).toHaveLength(code.length);
@@ -53,7 +53,11 @@ describe('the exported page', () => {
       const json = doc.getElementById(output.dataset.payload ?? '')?.textContent ?? '';
       const cell = code[k];
       if (cell.kind !== 'code') return;
-      expect(readPayload(JSON.parse(json))).toEqual(readPayload(buildPayload(cell.result)));
+      const runId = (output.dataset.payload ?? '').replace(/-payload$/, '');
+      const read = readPayload(JSON.parse(json));
+      expect(read).toEqual(readPayload(buildPayload(cell.result, { runId, source: cell.source, before: cell.before })));
+      // The page re-runs the cell as a number is dragged: it carries the cell and the state before it.
+      expect(read.explore?.before).toEqual(cell.before);
     });
   });
 
