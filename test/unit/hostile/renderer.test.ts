@@ -190,6 +190,8 @@ describe('the renderer with the hostile corpus and forged payloads (jsdom)', () 
         for (const source of mermaid.sources) for (const mark of TAINT) expect(source.includes(mark)).toBe(false);
         api.disposeOutputItem?.();
         document.body.replaceChildren();
+        // A macrotask between payloads lets the worker answer vitest's calls (else a slow machine times them out).
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }),
       { numRuns: FUZZ_RUNS.payloads, seed: 5150 },
     );
