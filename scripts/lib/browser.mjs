@@ -60,6 +60,12 @@ function isChromium(pid) {
   }
 }
 
+/**
+ * The notebook editor in view. VS Code keeps an editor it switched away from in the DOM, hidden:
+ * without `:visible`, the first notebook opened would be found again after the second opens.
+ */
+const NOTEBOOK = '.notebook-editor:visible';
+
 /** Waits until the workbench is up (and, with a folder, its Explorer shows files). */
 export async function waitForWorkbench(page, { timeout = 60_000 } = {}) {
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
@@ -118,10 +124,13 @@ async function openQuickInput(page, text) {
 
 /** Waits for a notebook editor with at least one cell. */
 export async function waitForNotebook(page, { timeout = 30_000 } = {}) {
-  await page.locator('.notebook-editor .cell-list-container').first().waitFor({ state: 'visible', timeout });
+  await page
+    .locator(NOTEBOOK + ' .cell-list-container')
+    .first()
+    .waitFor({ state: 'visible', timeout });
   // Rows are laid out absolutely and Playwright may call them hidden: being there is enough.
   await page
-    .locator('.notebook-editor .cell-list-container .monaco-list-row')
+    .locator(NOTEBOOK + ' .cell-list-container .monaco-list-row')
     .first()
     .waitFor({ state: 'attached', timeout });
 }
@@ -132,7 +141,7 @@ export async function waitForNotebook(page, { timeout = 30_000 } = {}) {
  */
 export async function waitForExecution(page, { timeout = 120_000 } = {}) {
   const deadline = Date.now() + timeout;
-  const editor = page.locator('.notebook-editor').first();
+  const editor = page.locator(NOTEBOOK).first();
   const interrupt = editor.locator('.notebook-toolbar-container .action-item', { hasText: /^\s*Interrupt\s*$/ });
   const busy = editor.locator('.codicon-notebook-state-executing, .codicon-notebook-state-pending');
   // A quick run may be over before we look; give a slow one a moment to show "Interrupt".
@@ -151,7 +160,7 @@ export async function waitForExecution(page, { timeout = 120_000 } = {}) {
 /** The run state of the code cells the notebook list has rendered: Map of cell index → state. */
 export async function cellStates(page) {
   const rows = await page
-    .locator('.notebook-editor .cell-list-container .monaco-list-row.code-cell-row')
+    .locator(NOTEBOOK + ' .cell-list-container .monaco-list-row.code-cell-row')
     .evaluateAll((elements) =>
       elements.map((row) => {
         const has = (name) => row.querySelector(`.codicon-notebook-state-${name}`) !== null;
@@ -191,7 +200,7 @@ export async function countInFrames(page, selectors) {
  * calling `visit()` at each position; stops early when `visit` returns true.
  */
 export async function scrollNotebook(page, visit, { maxSteps = 100 } = {}) {
-  const list = page.locator('.notebook-editor .cell-list-container').first();
+  const list = page.locator(NOTEBOOK + ' .cell-list-container').first();
   const box = await list.boundingBox();
   if (!box) throw new Error('no notebook on the page');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -213,7 +222,7 @@ export async function scrollNotebook(page, visit, { maxSteps = 100 } = {}) {
 /** How far the notebook's cell list is scrolled, in pixels. */
 async function listOffset(page) {
   const top = await page
-    .locator('.notebook-editor .cell-list-container .monaco-list-rows')
+    .locator(NOTEBOOK + ' .cell-list-container .monaco-list-rows')
     .first()
     .evaluate((element) => element.style.top)
     .catch(() => '0px');

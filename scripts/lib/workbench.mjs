@@ -51,6 +51,9 @@ export function listLessons(dir = LESSONS_DIR) {
   return found.sort();
 }
 
+/** Where the notebook's toolbar ends, in window pixels (tab bar, breadcrumbs, toolbar): outputs show below it. */
+const TOOLBAR_BOTTOM = 130;
+
 const open = new Set();
 
 /** Closes every workbench still open (for Ctrl+C in a runner). */
@@ -121,7 +124,13 @@ export async function extensionFilesInWebWorkers(page) {
 
 /** Opens a lesson as a notebook (Quick Open, like Ctrl+P) and waits for its cells. */
 export async function openLesson(page, lesson) {
-  await openFile(page, lesson.split('/').pop());
+  const name = lesson.split('/').pop();
+  await openFile(page, name);
+  // Until its tab is the active one, the notebook in view may still be the previous lesson.
+  await page
+    .locator('.tabs-container .tab.active', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
   await waitForNotebook(page);
 }
 
@@ -167,28 +176,31 @@ export async function inspectOutputs(page, { shots, timeout = 30_000 } = {}) {
           .nth(i)
           .boundingBox()
           .catch(() => null);
-        if (
-          box &&
-          box.width > 4 &&
-          box.height > 4 &&
-          box.height < viewport.height - 80 &&
-          box.y >= 0 &&
-          box.y < viewport.height
-        ) {
+        if (box && box.width > 4 && box.height > 4 && box.y >= 0 && box.y < viewport.height) {
           return all.nth(i);
         }
       }
     }
     return null;
   };
-  /** Scrolls the list (by 50 px wheel notches) until the element is whole in the window. */
+  /**
+   * Scrolls the list (by 50 px wheel notches) until the element is whole in the window, or, when it
+   * is taller than the room under the notebook's toolbar (a stacked or vector cell's diagram), until
+   * its top is just under the toolbar; the screenshot then shows as much of it as fits.
+   */
   const bringIntoView = async (element) => {
     const box = await element.boundingBox();
-    const notches = Math.floor((box.y + box.height - (viewport.height - 20)) / 50) + 1;
+    const room = viewport.height - 20 - TOOLBAR_BOTTOM;
+    const tall = box.height > room;
+    // Whole notches: rounded up to show the bottom of a short element, down to keep a tall one's top in view.
+    const notches = tall
+      ? Math.floor((box.y - TOOLBAR_BOTTOM) / 50)
+      : Math.floor((box.y + box.height - (viewport.height - 20)) / 50) + 1;
     for (let n = 0; n < notches; n++) await page.mouse.wheel(0, 120);
     await delay(400);
     const after = await element.boundingBox();
-    return after && after.y >= 0 && after.y + after.height <= viewport.height ? after : null;
+    if (!after || after.y < 0) return null;
+    return tall || after.y + after.height <= viewport.height ? after : null;
   };
   const clip = (box, pad = 12) => {
     const x = Math.max(0, box.x - pad);
