@@ -32,7 +32,7 @@ async function main() {
 
   // Plain ✔ and ✖ when the output is not a terminal (log-symbols colours them under CI=true).
   if (!process.stdout.isTTY) Object.assign(Mocha.reporters.Base.symbols, { ok: '✔', err: '✖' });
-  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 180_000, bail: true });
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 180_000, bail: false });
   for (const file of readdirSync(E2E_DIR)
     .filter((name) => name.endsWith('.e2e.mjs') && name.includes(process.env.LSTM_E2E_ONLY ?? ''))
     .sort())

@@ -54,7 +54,11 @@ export function timeSlider(stepTs: readonly number[], initial: number, onPick: (
     if (index === ts.length - 1) pick(0);
     play.textContent = '⏸';
     play.setAttribute('aria-label', 'Pause');
-    timer = setInterval(() => (index >= ts.length - 1 ? stop() : pick(index + 1)), PLAY_INTERVAL_MS);
+    // Stops as the last step shows, not one tick later, so the button says Play again at once.
+    timer = setInterval(() => {
+      pick(index + 1);
+      if (index >= ts.length - 1) stop();
+    }, PLAY_INTERVAL_MS);
   });
   slider.addEventListener('keydown', (event) => {
     const moves: Record<string, number> = {
