@@ -28,7 +28,8 @@ export interface Literal {
   element: number;
 }
 
-const OWNER_WORDS: Record<LiteralOwner, string> = {
+/** What each owner of a literal is called in words: slider labels and the inputs panel's rows. */
+export const OWNER_WORDS: Record<LiteralOwner, string> = {
   x: 'input x',
   h: 'short-term memory h',
   c: 'long-term memory c',

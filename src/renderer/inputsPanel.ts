@@ -1,20 +1,9 @@
 // The "Inputs and weights" panel: every number the cell set as a draggable control, grouped as the
 // cell writes them (owner and key), with the original value shown beside a changed one.
-import type { Literal } from '../core/literals';
+import { OWNER_WORDS } from '../core/literals';
 import { html } from './dom';
 import type { Explorer } from './explorer';
 import type { ScrubControl } from './scrub';
-
-const OWNER_TITLES: Record<Literal['owner'], string> = {
-  x: 'input x',
-  h: 'short-term memory h',
-  c: 'long-term memory c',
-  f: 'forget gate',
-  i: 'input gate',
-  g: 'potential memory',
-  o: 'output gate',
-  dense: 'dense layer',
-};
 
 export interface PanelActions {
   /** Present only where the output can talk to the extension (VS Code). */
@@ -42,7 +31,7 @@ export function inputsPanel(explorer: Explorer, actions: PanelActions): InputsPa
     if (!row || key !== rowKey) {
       rowKey = key;
       settingKey = '';
-      row = html('div', { class: 'inputs-row' }, html('span', { class: 'inputs-name' }, OWNER_TITLES[literal.owner]));
+      row = html('div', { class: 'inputs-row' }, html('span', { class: 'inputs-name' }, OWNER_WORDS[literal.owner]));
       groups.append(row);
     }
     if (literal.key !== 'value' && literal.key !== settingKey) {
