@@ -1,36 +1,55 @@
-// Numbers in the equations as handles of the inputs panel's sliders. The equations are built once more
-// with each input number (x, h_{t−1}, C_{t−1}, the weights) replaced by a sentinel; the sentinel's place
-// in that TeX is where the number goes, wrapped in \textcolor with a colour that encodes which literal
-// it is (allowed with trust: false), so after typesetting the number's spans are found by colour.
+// Numbers in the equations, as slots that a drag updates in place, and as handles of the inputs panel's
+// sliders. The equations are built once more with every plain number replaced by a sentinel (its sign
+// kept, as the sign shapes the TeX: "+ (-0.05)"); the sentinel's place in that TeX is where the number
+// goes. A literal of the cell is also wrapped in \textcolor with a colour that encodes which literal it
+// is (allowed with trust: false), so after typesetting its spans are found by colour.
 import type { Notation } from '../common/payload';
 import type { Literal } from '../core/literals';
 import type { GateSymbol, Matrix, ModelWeights, StepTrace, Vector } from '../core/types';
 import { buildEquations, type Equation } from './equations';
+import { formatTex } from './format';
 import type { ScrubControl } from './scrub';
-import { num, operand } from './tex';
+import { MAX_SHOWN_SIZE } from './tex';
 
 const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
-/** Sentinels print as plain integers (below 1e6) that no step of a sane cell shows. */
+/** Sentinels print as plain integers of six digits starting with 9: no count or shape in the TeX does. */
 const SENTINEL_BASE = 900_000;
-const MAX_TAGS = 99_999;
+const MAX_SLOTS = 99_999;
+/** A number TeX writes as plain digits (its sign aside): the ones a slot can hold. */
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+/** A sentinel in TeX or typeset text. */
+export const SENTINEL = /\b9\d{5}\b/g;
 
 type Tag = { value: number; literal: number | undefined };
 
-/** The equations of `step`, with the numbers the cell set wrapped so they can be found once typeset. */
-export function taggedEquations(
+/** An equation as slots: `tex` holds a sentinel where each number goes, `numbers` their digits. */
+export interface SlottedEquation extends Equation {
+  /** The TeX with sentinels; equal for two steps exactly when only the numbers' digits differ. */
+  tex: string;
+  /** Digits (no sign) by sentinel: numbers[k] goes where sentinel SENTINEL_BASE + k + 1 is. */
+  numbers: string[];
+}
+
+/** The equations of `step` as slots, with the numbers the cell set (`literals`) wrapped for handles. */
+export function slottedEquations(
   step: StepTrace,
   weights: ModelWeights | undefined,
   notation: Notation,
   literals: readonly Literal[],
-): Equation[] {
+): SlottedEquation[] {
   const real = buildEquations(step, weights, notation);
+  const plain = (): SlottedEquation[] => real.map((equation) => ({ ...equation, numbers: [] }));
   const find = literalFinder(literals, step, weights?.hidden ?? step.h_prev.length);
   const tags: Tag[] = [];
-  const mark = (value: number, literal: number | undefined): number => {
+  // A plain number becomes a sentinel of its sign; others (1.5e-05, NaN, ∞) stay as part of the TeX.
+  const mark = (value: number, literal?: number): number => {
+    if (!PLAIN.test(formatTex(value))) return value;
     tags.push({ value, literal });
-    return SENTINEL_BASE + tags.length;
+    const sentinel = SENTINEL_BASE + tags.length;
+    return value < 0 ? -sentinel : sentinel;
   };
-  const vec = (values: Vector, key: 'x' | 'h' | 'c'): Vector => values.map((v, k) => mark(v, find.state(key, k)));
+  const vec = (values: Vector, key?: 'x' | 'h' | 'c'): Vector =>
+    values.map((v, k) => mark(v, key && find.state(key, k)));
   const mat = (rows: Matrix, owner: GateSymbol | 'dense', key: string): Matrix =>
     rows.map((row, r) => row.map((v, c) => mark(v, find.weight(owner, key, r, c))));
   const probeStep: StepTrace = {
@@ -38,36 +57,61 @@ export function taggedEquations(
     x: vec(step.x, 'x'),
     h_prev: vec(step.h_prev, 'h'),
     c_prev: vec(step.c_prev, 'c'),
+    z: Object.fromEntries(GATES.map((gate) => [gate, vec(step.z[gate])])) as StepTrace['z'],
+    ...Object.fromEntries(GATES.map((gate) => [gate, vec(step[gate])])),
+    fc: vec(step.fc),
+    ig: vec(step.ig),
+    c: vec(step.c),
+    tanh_c: vec(step.tanh_c),
+    h: vec(step.h),
+    y: step.y && vec(step.y),
   };
+  // Weights too large to be written out element by element are not in the TeX: no slots for them.
+  const shown = step.h_prev.length + step.x.length <= MAX_SHOWN_SIZE;
+  const denseShown = step.h.length <= MAX_SHOWN_SIZE && (step.y?.length ?? 0) <= MAX_SHOWN_SIZE;
   const probeWeights: ModelWeights | undefined = weights && {
     ...weights,
-    gates: Object.fromEntries(
-      GATES.map((gate) => {
-        const { wx, wh, b } = weights.gates[gate];
-        const bias = b.map((v, r) => mark(v, find.weight(gate, 'b', r, 0)));
-        return [gate, { wx: mat(wx, gate, 'wx'), wh: mat(wh, gate, 'wh'), b: bias }];
-      }),
-    ) as ModelWeights['gates'],
-    dense: weights.dense && {
-      w: mat(weights.dense.w, 'dense', 'w'),
-      b: weights.dense.b.map((v, r) => mark(v, find.weight('dense', 'b', r, 0))),
-    },
+    gates: shown
+      ? (Object.fromEntries(
+          GATES.map((gate) => {
+            const { wx, wh, b } = weights.gates[gate];
+            const bias = b.map((v, r) => mark(v, find.weight(gate, 'b', r, 0)));
+            return [gate, { wx: mat(wx, gate, 'wx'), wh: mat(wh, gate, 'wh'), b: bias }];
+          }),
+        ) as ModelWeights['gates'])
+      : weights.gates,
+    dense:
+      weights.dense && denseShown
+        ? {
+            w: mat(weights.dense.w, 'dense', 'w'),
+            b: weights.dense.b.map((v, r) => mark(v, find.weight('dense', 'b', r, 0))),
+          }
+        : weights.dense,
   };
-  if (tags.length > MAX_TAGS) return real;
+  if (tags.length > MAX_SLOTS) return plain();
   const probe = buildEquations(probeStep, probeWeights, notation);
-  if (probe.length !== real.length) return real;
-  return real.map((equation, k) => ({ ...equation, tex: substitute(probe[k].tex, tags) }));
+  if (probe.length !== real.length || probe.some((equation, k) => equation.key !== real[k].key)) return plain();
+  const numbers = tags.map((tag) => formatTex(tag.value).replace(/^-/, ''));
+  return real.map((equation, k) => ({ ...equation, tex: colourLiterals(probe[k].tex, tags), numbers }));
 }
 
-/** Puts each sentinel's real number back, coloured by its literal when it has one. */
-function substitute(tex: string, tags: readonly Tag[]): string {
-  return tex.replace(/(\\cdot |\\times |\+ )?\b(9\d{5})\b/g, (match, before: string | undefined, digits: string) => {
-    const tag = tags[Number(digits) - SENTINEL_BASE - 1];
-    if (!tag) return match;
-    // After an operator a negative number goes in parentheses, as equations.ts writes it.
-    const number = before ? operand(tag.value) : num(tag.value);
-    const shown = tag.literal === undefined ? number : `\\textcolor{${colourOf(tag.literal)}}{${number}}`;
-    return `${before ?? ''}${shown}`;
+/** The TeX a slotted equation stands for: each sentinel replaced by its number's digits. */
+export function filledTex(tex: string, numbers: readonly string[]): string {
+  return tex.replace(SENTINEL, (digits) => numbers[Number(digits) - SENTINEL_BASE - 1] ?? digits);
+}
+
+/** The slot index of a sentinel's digits, or undefined. */
+export function slotOf(digits: string): number | undefined {
+  return /^9\d{5}$/.test(digits) ? Number(digits) - SENTINEL_BASE - 1 : undefined;
+}
+
+/** Wraps each literal's sentinel (with its sign, and the parentheses of a negative operand) in its colour. */
+function colourLiterals(tex: string, tags: readonly Tag[]): string {
+  const pattern = /(\\cdot |\\times |\+ )?(\(-9\d{5}\)|-?(?<![\w.])9\d{5}(?![\w.]))/g;
+  return tex.replace(pattern, (match, before: string | undefined, number: string) => {
+    const tag = tags[Number(/9\d{5}/.exec(number)?.[0]) - SENTINEL_BASE - 1];
+    if (tag?.literal === undefined) return match;
+    return `${before ?? ''}\\textcolor{${colourOf(tag.literal)}}{${number}}`;
   });
 }
 

@@ -108,13 +108,3 @@ export function unmarkedTex(tex: string): string {
   }
   return out;
 }
-
-/**
- * Keeps the TeX that copying reads free of the markers. (Their near-black mathcolor stays on the
- * MathML, which is not drawn and whose colour screen readers do not read: removing it cost a
- * millisecond an equation per frame.)
- */
-export function unmarkMathml(math: Element, tex: string): void {
-  const annotation = math.querySelector('annotation');
-  if (annotation) annotation.textContent = unmarkedTex(tex);
-}

@@ -1,14 +1,16 @@
 // The equations of the step shown, typeset: their terms tagged for the linked views and, in an
-// explorable output, the cell's numbers turned into handles of its sliders.
+// explorable output, the cell's numbers turned into handles of its sliders. KaTeX typesets each
+// equation once per structure, with a sentinel where each number goes; the sentinels' text nodes (in
+// the drawn HTML and in the MathML) then get the digits, on the first draw as on every frame of a
+// drag, so an update in place and a fresh draw leave the same DOM.
 import type { Notation } from '../common/payload';
 import type { ModelWeights, StepTrace } from '../core/types';
 import { html } from './dom';
-import { attachHandles, taggedEquations } from './equationControls';
-import { buildEquations } from './equations';
-import { markTerms, tagTerms, unmarkMathml } from './equationTerms';
+import { attachHandles, filledTex, SENTINEL, slotOf, slottedEquations, type SlottedEquation } from './equationControls';
+import { markTerms, tagTerms, unmarkedTex } from './equationTerms';
 import type { Explorer } from './explorer';
 import { typeset, type loadKatex } from './katexRender';
-import { chipRow } from './tooltips';
+import { chipRow, setChipValues } from './tooltips';
 
 type Katex = Awaited<ReturnType<typeof loadKatex>>;
 
@@ -19,46 +21,51 @@ export interface EquationInput {
   explorer?: Explorer;
 }
 
-/** The blocks last drawn into a container, by their TeX: a drag that leaves an equation as it was keeps it. */
-const drawn = new WeakMap<HTMLElement, Map<string, HTMLElement>>();
+/** One drawn equation: its block and where its numbers are. */
+interface Drawn {
+  block: HTMLElement;
+  /** Text nodes of each slot (one in the HTML, one in the MathML), by slot index. */
+  slots: Map<number, Text[]>;
+  annotation: Element | null;
+  chips: HTMLElement;
+  error?: string;
+}
 
-/** Typesets the equations into `container`; returns KaTeX's error messages, if any. */
-export function drawEquations(container: HTMLElement, katex: Katex, input: EquationInput): string[] {
+const HAS_SENTINEL = /\b9\d{5}\b/;
+
+/** The blocks last drawn into a container, by structure: a drag that keeps it only sets digits. */
+const drawn = new WeakMap<HTMLElement, Map<string, Drawn>>();
+
+/**
+ * Typesets the equations into `container` (anew with `fresh`, else updating in place what has the
+ * same structure); returns KaTeX's error messages, if any.
+ */
+export function drawEquations(container: HTMLElement, katex: Katex, input: EquationInput, fresh = false): string[] {
   const { step, weights, notation, explorer } = input;
-  const errors: string[] = [];
   // Keyboard focus on a number in an equation survives the equation being typeset again.
   const active = (container.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement | null;
   const focused = container.contains(active) ? active?.dataset.literal : undefined;
   const focusedIn = active?.closest('[data-equation]')?.getAttribute('data-equation');
-  const equations = explorer
-    ? taggedEquations(step, weights, notation, explorer.literals)
-    : buildEquations(step, weights, notation);
-  const previous = drawn.get(container);
-  const next = new Map<string, HTMLElement>();
-  const blocks = equations.map((equation) => {
+  const previous = fresh ? undefined : drawn.get(container);
+  const next = new Map<string, Drawn>();
+  const errors: string[] = [];
+  const blocks = slottedEquations(step, weights, notation, explorer?.literals ?? []).map((equation) => {
     const { tex, terms } = markTerms(equation.tex, equation.key, notation);
-    const key = `${equation.key}\n${equation.title}\n${tex}\n${JSON.stringify(equation.chips)}`;
-    const kept = previous?.get(key);
-    if (kept) {
-      next.set(key, kept);
-      return kept;
+    const key = `${equation.key}\n${equation.title}\n${tex}\n${JSON.stringify(equation.chips.map((c) => c.term))}`;
+    let entry = previous?.get(key);
+    if (entry) fill(entry, tex, equation);
+    else {
+      entry = build(katex, tex, equation);
+      const error = entry.block.querySelector('.katex-error');
+      if (error) entry.error = `Formula ${equation.key}: ${error.getAttribute('title') ?? 'KaTeX error'}`;
+      tagTerms(entry.block, terms);
+      if (explorer) attachHandles(entry.block, explorer.controls);
     }
-    const math = html('div', { class: 'math' });
-    typeset(katex, tex, math);
-    tagTerms(math, terms);
-    unmarkMathml(math, tex);
-    if (explorer) attachHandles(math, explorer.controls);
-    const error = math.querySelector('.katex-error');
-    if (error) errors.push(`Formula ${equation.key}: ${error.getAttribute('title') ?? 'KaTeX error'}`);
-    const block = html(
-      'div',
-      { class: 'equation', 'data-equation': equation.key },
-      html('h4', {}, equation.title),
-      math,
-      chipRow(equation.chips),
-    );
-    next.set(key, block);
-    return block;
+    setChipValues(entry.chips, equation.chips);
+    if (entry.error) errors.push(entry.error);
+    // A fallback typeset with its numbers (no slots) is not kept: new numbers typeset it anew.
+    if (entry.slots.size > 0 || !HAS_SENTINEL.test(tex)) next.set(key, entry);
+    return entry.block;
   });
   drawn.set(container, next);
   const same = blocks.length === container.children.length && blocks.every((b, k) => container.children[k] === b);
@@ -66,4 +73,60 @@ export function drawEquations(container: HTMLElement, katex: Katex, input: Equat
   if (focused !== undefined)
     container.querySelector<HTMLElement>(`[data-equation="${focusedIn}"] [data-literal="${focused}"]`)?.focus();
   return errors;
+}
+
+/** Typesets one equation with sentinels, finds their text nodes and fills in the digits. */
+function build(katex: Katex, tex: string, equation: SlottedEquation): Drawn {
+  const math = html('div', { class: 'math' });
+  typeset(katex, tex, math);
+  let slots = slotNodes(math, tex);
+  if (!slots) {
+    // KaTeX did not keep each sentinel as one piece of text: typeset the numbers themselves.
+    typeset(katex, filledTex(tex, equation.numbers), math);
+    slots = new Map();
+  }
+  const chips = chipRow(equation.chips);
+  const block = html(
+    'div',
+    { class: 'equation', 'data-equation': equation.key },
+    html('h4', {}, equation.title),
+    math,
+    chips,
+  );
+  const entry: Drawn = { block, slots, annotation: math.querySelector('annotation'), chips };
+  fill(entry, tex, equation);
+  return entry;
+}
+
+/** Puts the equation's digits into its slots, and its TeX (without markers) into the MathML annotation. */
+function fill(entry: Drawn, tex: string, equation: SlottedEquation): void {
+  for (const [slot, nodes] of entry.slots) {
+    const digits = equation.numbers[slot] ?? '?';
+    for (const node of nodes) if (node.data !== digits) node.data = digits;
+  }
+  if (!entry.annotation) return;
+  const copied = unmarkedTex(filledTex(tex, equation.numbers));
+  if (entry.annotation.textContent !== copied) entry.annotation.textContent = copied;
+}
+
+/** Each sentinel's text nodes, or undefined unless each of its places in `tex` is one text in the HTML and one in the MathML. */
+function slotNodes(math: HTMLElement, tex: string): Map<number, Text[]> | undefined {
+  const slots = new Map<number, Text[]>();
+  const walker = document.createTreeWalker(math, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const slot = slotOf((node as Text).data);
+    if (slot === undefined) continue;
+    const list = slots.get(slot) ?? [];
+    list.push(node as Text);
+    slots.set(slot, list);
+  }
+  const places = new Map<number | undefined, number>();
+  for (const [digits] of tex.matchAll(SENTINEL)) places.set(slotOf(digits), (places.get(slotOf(digits)) ?? 0) + 1);
+  if (places.size !== slots.size) return undefined;
+  for (const [slot, nodes] of slots) {
+    const inMathml = nodes.filter((node) => node.parentElement?.closest('.katex-mathml')).length;
+    const count = places.get(slot);
+    if (count === undefined || nodes.length !== 2 * count || inMathml !== count) return undefined;
+  }
+  return slots;
 }

@@ -159,7 +159,7 @@ export class OutputView {
     );
     this.panel?.refresh();
     this.paintQuick();
-    if (this.katex) this.typesetEquations(this.katex);
+    if (this.katex) this.typesetEquations(this.katex, settled);
     const step = this.step();
     if (settled || !step || !updateDiagramLabels(this.parts.diagram, this.diagramNodes, step)) void this.drawDiagram();
   }
@@ -323,12 +323,14 @@ export class OutputView {
     }
   }
 
-  private typesetEquations(katex: Katex): void {
+  /** Typesets the equations: in place while numbers change, anew when `fresh` (a drag settled). */
+  private typesetEquations(katex: Katex, fresh = false): void {
     const step = this.step();
     const container = this.parts?.equations;
     if (!step || !container || !this.payload) return;
     const { weights } = this.payload;
-    const errors = drawEquations(container, katex, { step, weights, notation: this.notation, explorer: this.explorer });
+    const input = { step, weights, notation: this.notation, explorer: this.explorer };
+    const errors = drawEquations(container, katex, input, fresh);
     for (const message of errors) if (!this.errors.includes(message)) this.errors.push(message);
   }
 

@@ -36,6 +36,19 @@ export function chipRow(chips: Array<{ term: Term; value: string }>): HTMLElemen
   return html('div', { class: 'terms' }, ...chips.map((chip) => termChip(chip.term, chip.value)));
 }
 
+/** Gives a row's chips (the same terms) new values in place, as termChip writes them. */
+export function setChipValues(row: HTMLElement, chips: Array<{ term: Term; value: string }>): void {
+  chips.forEach((chip, k) => {
+    const element = row.children[k];
+    const value = element?.querySelector('.tip')?.childNodes[1];
+    if (!element || !(value instanceof Text)) return;
+    const { label } = explanation(chip.term, chip.value);
+    if (element.getAttribute('aria-label') !== label) element.setAttribute('aria-label', label);
+    const shown = ` = ${chip.value}`;
+    if (value.data !== shown) value.data = shown;
+  });
+}
+
 /** "h_t-1" → h with a lowered "t-1". */
 function symbolNodes(symbol: string): Array<Node | string> {
   const nodes: Array<Node | string> = [];
