@@ -1,7 +1,8 @@
 // `npm run bench:ui`: scrub-to-repaint times of explorable outputs in headless Chromium, on the
 // renderer preview page (the renderer bundle as it ships, real mermaid and KaTeX). For each sample an
 // arrow key nudges one number 60 times; each time is the key's handler plus the animation frame that
-// re-runs the cell through the core and repaints every view, plus the layout it forces. Printed with
+// re-runs the cell through the core and repaints every view, up to the end of the style, layout and
+// paint that frame causes (test/renderer-preview/benchPage.ts). Printed with the script part of it and
 // the peer: drawing the same output from scratch (what a kernel re-run costs the renderer).
 // Targets (issue #11): median ≤ 8 ms and p95 ≤ 16 ms for the lessons' cells; p95 ≤ 33 ms at H = 64, T = 100.
 import { chromium } from 'playwright-core';
@@ -45,7 +46,7 @@ try {
     await page.waitForSelector('body[data-done]', { timeout: 120_000 });
     // The page's own functions (test/renderer-preview/benchPage.ts), called by name.
     const args = `${sample.index}, ${JSON.stringify(sample.slider)}`;
-    const result = await page.evaluate(`scrubTimes(${args}, ${ROUNDS})`);
+    const { times: result, script } = await page.evaluate(`scrubTimes(${args}, ${ROUNDS})`);
     const peers = [];
     for (let k = 0; k < 5; k++)
       peers.push(
@@ -63,6 +64,7 @@ try {
     console.log(
       `${sample.name.padEnd(40)} scrub→repaint median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms` +
         ` (target ${medianTarget === undefined ? '' : `median ≤ ${medianTarget}, `}p95 ≤ ${p95Target}) ${ok ? 'ok' : 'OVER'};` +
+        ` script ${quantile(script, 0.5).toFixed(1)} ms of it;` +
         ` redrawing from scratch ${peer.toFixed(0)} ms (${(peer / median).toFixed(0)}× the median)`,
     );
     await page.close();

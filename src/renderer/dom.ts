@@ -25,3 +25,11 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   element.append(...children);
   return element;
 }
+
+/** Sets attributes and text only where they differ: views repainted every frame of a drag use it. */
+export function update(element: Element, attributes: Attributes, text?: string): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (element.getAttribute(name) !== String(value)) element.setAttribute(name, String(value));
+  }
+  if (text !== undefined && element.textContent !== text) element.textContent = text;
+}

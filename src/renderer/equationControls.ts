@@ -20,7 +20,7 @@ const PLAIN = /^-?\d+(?:\.\d+)?$/;
 /** A sentinel in TeX or typeset text. */
 export const SENTINEL = /\b9\d{5}\b/g;
 
-type Tag = { value: number; literal: number | undefined };
+type Tag = { value: number; literal: number | undefined; digits: string };
 
 /** An equation as slots: `tex` holds a sentinel where each number goes, `numbers` their digits. */
 export interface SlottedEquation extends Equation {
@@ -42,9 +42,11 @@ export function slottedEquations(
   const find = literalFinder(literals, step, weights?.hidden ?? step.h_prev.length);
   const tags: Tag[] = [];
   // A plain number becomes a sentinel of its sign; others (1.5e-05, NaN, ∞) stay as part of the TeX.
+  // Each number has its sentinel either way, so a number turning into 1e-04 leaves the others' alone.
   const mark = (value: number, literal?: number): number => {
-    if (!PLAIN.test(formatTex(value))) return value;
-    tags.push({ value, literal });
+    const tex = formatTex(value);
+    tags.push({ value, literal, digits: tex.replace(/^-/, '') });
+    if (!PLAIN.test(tex)) return value;
     const sentinel = SENTINEL_BASE + tags.length;
     return value < 0 ? -sentinel : sentinel;
   };
@@ -91,7 +93,7 @@ export function slottedEquations(
   if (tags.length > MAX_SLOTS) return plain();
   const probe = buildEquations(probeStep, probeWeights, notation);
   if (probe.length !== real.length || probe.some((equation, k) => equation.key !== real[k].key)) return plain();
-  const numbers = tags.map((tag) => formatTex(tag.value).replace(/^-/, ''));
+  const numbers = tags.map((tag) => tag.digits);
   return real.map((equation, k) => ({ ...equation, tex: colourLiterals(probe[k].tex, tags), numbers }));
 }
 

@@ -70,6 +70,25 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
     });
   }
 
+  let palette: { key: string; colours: Record<'background' | 'positive' | 'negative' | 'marker', Rgb> } | undefined;
+  /** The theme's colours, read (a style recalculation) only when the theme changed since the last draw. */
+  const colours = (): Record<'background' | 'positive' | 'negative' | 'marker', Rgb> => {
+    const key = `${document.body.className}\n${document.documentElement.getAttribute('style') ?? ''}`;
+    if (palette?.key !== key) {
+      palette = {
+        key,
+        colours: {
+          background: themeColour(element, 'var(--vscode-editor-background, Canvas)'),
+          positive: themeColour(element, 'var(--vscode-charts-orange, #d18616)'),
+          negative: themeColour(element, 'var(--vscode-charts-blue, #3794ff)'),
+          marker: themeColour(element, 'var(--vscode-foreground, CanvasText)'),
+        },
+      };
+    }
+    return palette.colours;
+  };
+  const images = new Map<HTMLCanvasElement, ImageData>();
+
   const draw = (steps: readonly StepTrace[], current: number): void => {
     shown = steps;
     const H = steps[0]?.h.length ?? 0;
@@ -77,19 +96,21 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
     if (!H || !T) return;
     const cellWidth = Math.max(1, Math.floor(MAX_WIDTH / T));
     const cellHeight = Math.max(1, Math.floor(MAX_HEIGHT / H));
-    const background = themeColour(element, 'var(--vscode-editor-background, Canvas)');
-    const positive = themeColour(element, 'var(--vscode-charts-orange, #d18616)');
-    const negative = themeColour(element, 'var(--vscode-charts-blue, #3794ff)');
-    const marker = themeColour(element, 'var(--vscode-foreground, CanvasText)');
+    const { background, positive, negative, marker } = colours();
+    const [width, height] = [T * cellWidth, H * cellHeight];
     for (const { key, signed, canvas } of figures) {
       // Gates run 0…1; the memories are scaled by their largest magnitude, so C shows its pattern too.
       let scale = 1;
       if (key === 'c') for (const step of steps) for (const v of step.c) if (Math.abs(v) > scale) scale = Math.abs(v);
-      canvas.width = T * cellWidth;
-      canvas.height = H * cellHeight;
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
       const context = canvas.getContext('2d');
       if (!context) continue;
-      const image = context.createImageData(canvas.width, canvas.height);
+      let image = images.get(canvas);
+      if (image?.width !== width || image.height !== height) image = context.createImageData(width, height);
+      images.set(canvas, image);
+      // One 32-bit write per pixel, RGBA in memory order.
+      const pixels = new Uint32Array(image.data.buffer);
       for (let t = 0; t < T; t++) {
         const values = steps[t][key];
         for (let u = 0; u < H; u++) {
@@ -99,14 +120,10 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
               ? mix(background, v >= 0 ? positive : negative, Math.min(1, Math.abs(v)))
               : mix(background, positive, Math.min(1, Math.max(0, v)))
             : marker;
+          const packed = (255 << 24) | (colour[2] << 16) | (colour[1] << 8) | colour[0];
           for (let y = u * cellHeight; y < (u + 1) * cellHeight; y++) {
-            for (let x = t * cellWidth; x < (t + 1) * cellWidth; x++) {
-              const at = (y * canvas.width + x) * 4;
-              image.data[at] = colour[0];
-              image.data[at + 1] = colour[1];
-              image.data[at + 2] = colour[2];
-              image.data[at + 3] = 255;
-            }
+            const row = y * width;
+            pixels.fill(packed, row + t * cellWidth, row + (t + 1) * cellWidth);
           }
         }
       }
@@ -114,9 +131,10 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
       // The step shown in full: a frame around its column.
       context.strokeStyle = `rgb(${marker.join(',')})`;
       context.lineWidth = 1;
-      context.strokeRect(current * cellWidth + 0.5, 0.5, Math.max(1, cellWidth - 1), canvas.height - 1);
-      canvas.style.width = `${Math.max(canvas.width, 160)}px`;
-      canvas.style.height = `${Math.max(canvas.height, 48)}px`;
+      context.strokeRect(current * cellWidth + 0.5, 0.5, Math.max(1, cellWidth - 1), height - 1);
+      const [cssWidth, cssHeight] = [`${Math.max(width, 160)}px`, `${Math.max(height, 48)}px`];
+      if (canvas.style.width !== cssWidth) canvas.style.width = cssWidth;
+      if (canvas.style.height !== cssHeight) canvas.style.height = cssHeight;
     }
   };
   return { element, draw };

@@ -68,10 +68,11 @@ export function inputsPanel(explorer: Explorer, actions: PanelActions): InputsPa
     status,
   );
   const refresh = (): void => {
-    for (const [control, was] of notes) was.hidden = !control.changed;
+    // Written only when they differ: a drag refreshes the panel every frame.
+    for (const [control, was] of notes) if (was.hidden === control.changed) was.hidden = !control.changed;
     const changed = explorer.changed;
-    reset.disabled = !changed;
-    if (write) write.disabled = !changed;
+    if (reset.disabled === changed) reset.disabled = !changed;
+    if (write && write.disabled === changed) write.disabled = !changed;
   };
   refresh();
   return {

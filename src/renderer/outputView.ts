@@ -7,8 +7,8 @@ import type { StepTrace } from '../core/types';
 import { expectBadges, problemList } from './badges';
 import { curveCharts } from './curves';
 import { diagramSource } from './diagram';
-import { updateDiagramLabels } from './diagramLive';
-import { html } from './dom';
+import { LiveDiagram } from './diagramLive';
+import { html, update } from './dom';
 import { drawEquations } from './equationView';
 import { heatmaps, type Heatmaps } from './heatmaps';
 import { Explorer } from './explorer';
@@ -18,6 +18,7 @@ import { katexStylesheet, loadKatex } from './katexRender';
 import { linkViews, tagDiagram } from './linkedViews';
 import { loadedLine } from './loaded';
 import { renderMermaid } from './mermaidRender';
+import { patchChildren } from './patch';
 import { STYLES } from './styles';
 import { weightsSummary } from './summary';
 import { isDarkTheme, watchTheme } from './theme';
@@ -62,7 +63,8 @@ export class OutputView {
   private index = 0;
   private parts: Parts | undefined;
   private katex: Katex | undefined;
-  private diagramNodes: ReturnType<typeof diagramSource>['nodes'] = [];
+  /** The drawn diagram, whose numbers a drag updates in place. */
+  private live: LiveDiagram | undefined;
   explorer: Explorer | undefined;
   private panel: InputsPanel | undefined;
   private slider: TimeSlider | undefined;
@@ -161,7 +163,7 @@ export class OutputView {
     this.paintQuick();
     if (this.katex) this.typesetEquations(this.katex, settled);
     const step = this.step();
-    if (settled || !step || !updateDiagramLabels(this.parts.diagram, this.diagramNodes, step)) void this.drawDiagram();
+    if (settled || !step || !this.live?.update(step)) void this.drawDiagram();
   }
 
   /** The views that are cheap to rebuild: header, badges, curves, table and chart. */
@@ -171,18 +173,23 @@ export class OutputView {
     const step = this.step();
     if (!parts || !payload || !step) return;
     const count = payload.totalSteps === 1 ? '1 step' : `${payload.totalSteps} steps`;
-    parts.title.textContent = `LSTM step t = ${formatNumber(step.t)} (${count} in this cell)`;
-    parts.diagramTitle.textContent = `Gate diagram, step t = ${formatNumber(step.t)}`;
+    update(parts.title, {}, `LSTM step t = ${formatNumber(step.t)} (${count} in this cell)`);
+    update(parts.diagramTitle, {}, `Gate diagram, step t = ${formatNumber(step.t)}`);
+    // Patched, not replaced: only the numbers and points that changed are written.
     if (payload.expects.length > 0)
-      parts.expects.replaceChildren(this.safely('badges', () => expectBadges(payload.expects)));
-    parts.curves.replaceChildren(...this.safelyAll('curves', () => curveCharts(step)));
+      patchChildren(parts.expects, [this.safely('badges', () => expectBadges(payload.expects))]);
+    patchChildren(
+      parts.curves,
+      this.safelyAll('curves', () => curveCharts(step)),
+    );
     if (this.heatmaps) {
       const maps = this.heatmaps;
       this.safely('heatmaps', () => (maps.draw(payload.steps, this.index), maps.element));
     }
     if (payload.steps.length > 1)
-      parts.timeline.replaceChildren(
-        ...this.safelyAll('steps', () => [
+      patchChildren(
+        parts.timeline,
+        this.safelyAll('steps', () => [
           stepChart(payload.steps, step.t),
           stepTable(payload.steps, payload.totalSteps, step.t),
         ]),
@@ -297,12 +304,12 @@ export class OutputView {
       container.replaceChildren(svg);
       const naturalWidth = svg.viewBox?.baseVal?.width;
       if (naturalWidth) container.style.width = `${Math.ceil(naturalWidth)}px`;
-      this.diagramNodes = nodes;
       attachNodeTooltips(container, nodes);
       tagDiagram(container, prefix);
+      this.live = new LiveDiagram(container, nodes);
       // A paint may have come in while mermaid was drawing: bring the labels up to date.
       const now = this.step();
-      if (now && now !== step) updateDiagramLabels(container, nodes, now);
+      if (now && now !== step) this.live.update(now);
     } catch (error) {
       if (stale()) return;
       container.replaceChildren(this.error('Diagram failed', error));

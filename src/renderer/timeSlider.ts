@@ -1,6 +1,6 @@
 // The "Time step" slider: chooses which of the cell's steps the diagram, equations and curves show.
 // Arrows, Page keys, Home/End; a play button at 4 steps per second, off under prefers-reduced-motion.
-import { html } from './dom';
+import { html, update } from './dom';
 
 export interface TimeSlider {
   element: HTMLElement;
@@ -29,12 +29,15 @@ export function timeSlider(stepTs: readonly number[], initial: number, onPick: (
   }
 
   const draw = (): void => {
-    slider.setAttribute('aria-valuemin', String(ts[0]));
-    slider.setAttribute('aria-valuemax', String(ts[ts.length - 1]));
-    slider.setAttribute('aria-valuenow', String(ts[index]));
-    slider.setAttribute('aria-valuetext', `step ${ts[index]} of ${ts[ts.length - 1]}`);
-    thumb.style.left = `${(index / Math.max(1, ts.length - 1)) * 100}%`;
-    readout.textContent = `t = ${ts[index]}`;
+    update(slider, {
+      'aria-valuemin': ts[0],
+      'aria-valuemax': ts[ts.length - 1],
+      'aria-valuenow': ts[index],
+      'aria-valuetext': `step ${ts[index]} of ${ts[ts.length - 1]}`,
+    });
+    const left = `${(index / Math.max(1, ts.length - 1)) * 100}%`;
+    if (thumb.style.left !== left) thumb.style.left = left;
+    update(readout, {}, `t = ${ts[index]}`);
   };
   const pick = (next: number): void => {
     const clamped = Math.max(0, Math.min(ts.length - 1, next));

@@ -6,7 +6,7 @@ import type { DiagramNode } from './diagram';
 import { termLink } from './linkedViews';
 
 /** "words (symbol) = value. explanation" — what a screen reader and the tooltip say. */
-function explanation(term: Term, value: string): { label: string; body: string } {
+export function explanation(term: Term, value: string): { label: string; body: string } {
   const text = describe(term);
   const label = `${text.words} (${text.symbol.replace(/_/g, '')}) = ${value}`;
   return { label: `${label}. ${text.explain}`, body: text.explain };

@@ -1,29 +1,57 @@
-// The in-page half of bench:ui (scripts/bench-ui.mjs): times every animation frame's callbacks plus
-// the layout they leave, and nudges one slider of a sample with the arrow keys.
-const frames: number[] = [];
+// The in-page half of bench:ui (scripts/bench-ui.mjs): times every animation frame from its callbacks
+// to the end of the style, layout and paint they cause, and nudges one slider of a sample with the
+// arrow keys.
 
-/** Wraps requestAnimationFrame so each frame's work is timed (call before the renderer draws). */
+/** A frame: its callbacks' script time, and the time until its rendering was done. */
+interface Frame {
+  script: number;
+  total: number;
+}
+
+const frames: Array<Frame | undefined> = [];
+
+/**
+ * Wraps requestAnimationFrame so each frame is timed (call before the renderer draws). The end is a
+ * message posted from the callback: it runs as the next task, after the browser has restyled, laid
+ * out and painted the frame.
+ */
 export function installFrameTimer(): void {
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) =>
     raf((time) => {
       const start = performance.now();
       callback(time);
-      void document.body.offsetHeight; // the layout the frame's changes need
-      frames.push(performance.now() - start);
+      const script = performance.now() - start;
+      const slot = frames.push(undefined) - 1;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        frames[slot] = { script, total: performance.now() - start };
+        channel.port1.close();
+      };
+      channel.port2.postMessage(undefined);
     });
 }
 
 const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** `rounds` key presses on the slider named `label` in sample `index`: each one's handler plus its frame, in ms. */
-export async function scrubTimes(index: number, label: string, rounds: number): Promise<number[]> {
+/**
+ * `rounds` key presses on the slider named `label` in sample `index`. Each one's time is its key
+ * handler plus the explorer's frame (recompute, repaint, and the style, layout and paint they force);
+ * `script` is the script part of it. In ms; five warm-up rounds are dropped.
+ */
+export async function scrubTimes(
+  index: number,
+  label: string,
+  rounds: number,
+): Promise<{ times: number[]; script: number[] }> {
   const root = document.querySelectorAll('.sample')[index]?.querySelector('div')?.shadowRoot;
   const slider = [...(root?.querySelectorAll('.inputs [role="slider"]') ?? [])].find(
     (element) => element.getAttribute('aria-label') === label,
   );
   if (!slider) throw new Error(`no slider "${label}" in sample ${index}`);
   const times: number[] = [];
+  const script: number[] = [];
   for (let k = 0; k < rounds + 5; k++) {
     const seen = frames.length;
     const start = performance.now();
@@ -31,8 +59,14 @@ export async function scrubTimes(index: number, label: string, rounds: number): 
     const handler = performance.now() - start;
     await nextFrame();
     await nextFrame();
-    // The explorer's frame is the first after the key; five warm-up rounds are dropped.
-    if (k >= 5) times.push(handler + (frames[seen] ?? 0));
+    await nextTask();
+    // The explorer's frame is the first after the key.
+    const frame = frames[seen];
+    if (!frame) throw new Error('the frame after a key press was not timed');
+    if (k >= 5) {
+      times.push(handler + frame.total);
+      script.push(handler + frame.script);
+    }
   }
-  return times;
+  return { times, script };
 }
