@@ -55,6 +55,11 @@ tr.current td { background: var(--vscode-list-activeSelectionBackground, Highlig
 .heatmaps { display: flex; flex-wrap: wrap; gap: 10px; }
 .heatmap { margin: 0; }
 .heatmap canvas { display: block; cursor: crosshair; image-rendering: pixelated; border: 1px solid var(--vscode-editorWidget-border, GrayText); }
+.heatmap-plot { position: relative; width: fit-content; }
+.heatmap-now {
+  position: absolute; top: 1px; bottom: 1px; margin-left: 1px; box-sizing: border-box; min-width: 1px; pointer-events: none;
+  border: 1px solid var(--vscode-foreground, CanvasText);
+}
 .heatmap figcaption { font-size: 12px; color: var(--vscode-descriptionForeground, GrayText); }
 .heatmap-readout { font-size: 12px; min-height: 1.3em; font-variant-numeric: tabular-nums; }
 

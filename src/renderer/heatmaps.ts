@@ -1,6 +1,8 @@
 // Heatmaps of a vector cell's gates and memories over time (LSTMVis-style): one canvas each for f, i,
 // C̃, o, C and h, a row per unit and a column per step. Hover shows the value and the step; a click
-// goes to that step. Canvas, not SVG: H = 1024 over 200 steps is 200k cells.
+// goes to that step. Canvas, not SVG: H = 1024 over 200 steps is 200k cells. Each canvas has one pixel
+// per cell, scaled up by CSS (pixelated); the step shown in full is framed by an element over it, so
+// choosing a step repaints no pixel.
 import type { StepTrace } from '../core/types';
 import { html } from './dom';
 import { formatNumber } from './format';
@@ -31,7 +33,11 @@ function themeColour(host: Element, css: string): Rgb {
   return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [128, 128, 128];
 }
 
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as Rgb;
+/** a mixed with b by t, as one RGBA pixel (little-endian, as every platform a browser runs on). */
+function mix(a: Rgb, b: Rgb, t: number): number {
+  const channel = (k: number): number => Math.round(a[k] + (b[k] - a[k]) * t);
+  return ((255 << 24) | (channel(2) << 16) | (channel(1) << 8) | channel(0)) >>> 0;
+}
 
 export interface Heatmaps {
   element: HTMLElement;
@@ -39,12 +45,20 @@ export interface Heatmaps {
   draw(steps: readonly StepTrace[], current: number): void;
 }
 
+function setStyle(element: HTMLElement, styles: Record<string, string>): void {
+  for (const [name, value] of Object.entries(styles)) {
+    if (element.style.getPropertyValue(name) !== value) element.style.setProperty(name, value);
+  }
+}
+
 export function heatmaps(onPick: (index: number) => void): Heatmaps {
   const readout = html('p', { class: 'heatmap-readout', 'aria-live': 'polite' });
   const figures = QUANTITIES.map(({ key, name, signed }) => {
     const canvas = html('canvas', { role: 'img', 'aria-label': `${name}: units down, steps across` });
-    const figure = html('figure', { class: 'heatmap', 'data-quantity': key }, html('figcaption', {}, name), canvas);
-    return { key, name, signed, canvas, figure };
+    const now = html('span', { class: 'heatmap-now', 'aria-hidden': 'true' });
+    const plot = html('div', { class: 'heatmap-plot' }, canvas, now);
+    const figure = html('figure', { class: 'heatmap', 'data-quantity': key }, html('figcaption', {}, name), plot);
+    return { key, name, signed, canvas, now, figure };
   });
   const element = html('div', { class: 'heatmaps' }, ...figures.map((f) => f.figure), readout);
   let shown: readonly StepTrace[] = [];
@@ -70,9 +84,10 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
     });
   }
 
-  let palette: { key: string; colours: Record<'background' | 'positive' | 'negative' | 'marker', Rgb> } | undefined;
+  type Palette = Record<'background' | 'positive' | 'negative' | 'marker', Rgb>;
+  let palette: { key: string; colours: Palette } | undefined;
   /** The theme's colours, read (a style recalculation) only when the theme changed since the last draw. */
-  const colours = (): Record<'background' | 'positive' | 'negative' | 'marker', Rgb> => {
+  const colours = (): Palette => {
     const key = `${document.body.className}\n${document.documentElement.getAttribute('style') ?? ''}`;
     if (palette?.key !== key) {
       palette = {
@@ -97,44 +112,35 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
     const cellWidth = Math.max(1, Math.floor(MAX_WIDTH / T));
     const cellHeight = Math.max(1, Math.floor(MAX_HEIGHT / H));
     const { background, positive, negative, marker } = colours();
-    const [width, height] = [T * cellWidth, H * cellHeight];
-    for (const { key, signed, canvas } of figures) {
+    const [width, height] = [Math.max(T * cellWidth, 160), Math.max(H * cellHeight, 48)];
+    const missing = mix(marker, marker, 0);
+    for (const { key, signed, canvas, now } of figures) {
       // Gates run 0…1; the memories are scaled by their largest magnitude, so C shows its pattern too.
       let scale = 1;
       if (key === 'c') for (const step of steps) for (const v of step.c) if (Math.abs(v) > scale) scale = Math.abs(v);
-      if (canvas.width !== width) canvas.width = width;
-      if (canvas.height !== height) canvas.height = height;
+      if (canvas.width !== T) canvas.width = T;
+      if (canvas.height !== H) canvas.height = H;
       const context = canvas.getContext('2d');
       if (!context) continue;
       let image = images.get(canvas);
-      if (image?.width !== width || image.height !== height) image = context.createImageData(width, height);
+      if (image?.width !== T || image.height !== H) image = context.createImageData(T, H);
       images.set(canvas, image);
-      // One 32-bit write per pixel, RGBA in memory order.
       const pixels = new Uint32Array(image.data.buffer);
       for (let t = 0; t < T; t++) {
         const values = steps[t][key];
         for (let u = 0; u < H; u++) {
           const v = values[u] / scale;
-          const colour = Number.isFinite(v)
+          pixels[u * T + t] = Number.isFinite(v)
             ? signed
               ? mix(background, v >= 0 ? positive : negative, Math.min(1, Math.abs(v)))
               : mix(background, positive, Math.min(1, Math.max(0, v)))
-            : marker;
-          const packed = (255 << 24) | (colour[2] << 16) | (colour[1] << 8) | colour[0];
-          for (let y = u * cellHeight; y < (u + 1) * cellHeight; y++) {
-            const row = y * width;
-            pixels.fill(packed, row + t * cellWidth, row + (t + 1) * cellWidth);
-          }
+            : missing;
         }
       }
       context.putImageData(image, 0, 0);
-      // The step shown in full: a frame around its column.
-      context.strokeStyle = `rgb(${marker.join(',')})`;
-      context.lineWidth = 1;
-      context.strokeRect(current * cellWidth + 0.5, 0.5, Math.max(1, cellWidth - 1), height - 1);
-      const [cssWidth, cssHeight] = [`${Math.max(width, 160)}px`, `${Math.max(height, 48)}px`];
-      if (canvas.style.width !== cssWidth) canvas.style.width = cssWidth;
-      if (canvas.style.height !== cssHeight) canvas.style.height = cssHeight;
+      setStyle(canvas, { width: `${width}px`, height: `${height}px` });
+      // The step shown in full: a frame over its column.
+      setStyle(now, { left: `${(current * width) / T}px`, width: `${width / T}px` });
     }
   };
   return { element, draw };
