@@ -50,6 +50,10 @@ export async function scrubTimes(
     (element) => element.getAttribute('aria-label') === label,
   );
   if (!slider) throw new Error(`no slider "${label}" in sample ${index}`);
+  // In view and focused, as under a learner's hand: the browser skips work for what is out of view.
+  slider.scrollIntoView({ block: 'center' });
+  (slider as HTMLElement).focus();
+  await nextFrame();
   const times: number[] = [];
   const script: number[] = [];
   for (let k = 0; k < rounds + 5; k++) {

@@ -1,0 +1,172 @@
+// @vitest-environment jsdom
+// A drag repaints the output in place (KaTeX typesets an equation once per structure, then only its
+// digits change; curves, badges and the table are patched). After it, the output shows exactly what a
+// fresh render of the cell shows with the new numbers written into its text. Mermaid is a stand-in
+// (it needs real layout; the Chromium tests check the diagram); KaTeX is real.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import katex from 'katex';
+import type { StepPayload } from '../../../src/common/payload';
+import { withValues } from '../../../src/core/literals';
+import { buildEquations } from '../../../src/renderer/equations';
+import { KATEX_OPTIONS } from '../../../src/renderer/katexOptions';
+import { mountOutput } from '../../../src/renderer/mount';
+import type { OutputView } from '../../../src/renderer/outputView';
+import { patchChildren } from '../../../src/renderer/patch';
+import { kernelPayload, lessonCells, must } from './exploreFixtures';
+
+vi.mock('mermaid', () => {
+  const render = (id: string) => Promise.resolve({ svg: `<svg id="${id}"></svg>` });
+  return { default: { initialize: () => undefined, render } };
+});
+
+afterEach(() => document.body.replaceChildren());
+
+async function mount(payload: unknown) {
+  const element = document.createElement('div');
+  document.body.append(element);
+  const view = await mountOutput(element, payload);
+  return { view, root: must(element.shadowRoot, 'shadow root') };
+}
+
+function slider(root: ParentNode, label: string): HTMLElement {
+  return must(root.querySelector<HTMLElement>(`.inputs [role="slider"][aria-label="${label}"]`), label);
+}
+
+const press = (element: Element, key: string, init: KeyboardEventInit = {}): void => {
+  element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+};
+
+/**
+ * What the output shows: header, equations (HTML, MathML and the copied TeX), chips, curves, badges,
+ * steps. A slider's "was …" text and its range come from the number first written, so they are left out.
+ */
+function shown(root: ShadowRoot): Record<string, string> {
+  const copy = must(root.querySelector('.lstm'), '.lstm').cloneNode(true) as HTMLElement;
+  for (const element of copy.querySelectorAll('[role="slider"]')) {
+    for (const name of ['aria-valuetext', 'aria-valuemin', 'aria-valuemax', 'title']) element.removeAttribute(name);
+    element.classList.remove('changed');
+    if (element.classList.length === 0) element.removeAttribute('class');
+  }
+  const part = (selector: string): string => must(copy.querySelector(selector), selector).innerHTML;
+  return {
+    title: part('header .title'),
+    equations: part('.equations'),
+    curves: part('.curves'),
+    expects: copy.querySelector('.expects')?.innerHTML ?? '',
+    overTime: copy.querySelector('.over-time')?.innerHTML ?? '',
+  };
+}
+
+/** Each equation's drawn text, its MathML's text and its copied TeX. */
+function equationTexts(root: ParentNode): string[][] {
+  return [...root.querySelectorAll('.equation .math')].map((math) => [
+    math.querySelector('.katex-html')?.textContent ?? '',
+    math.querySelector('.katex-mathml math semantics > :first-child')?.textContent ?? '',
+    math.querySelector('annotation')?.textContent ?? '',
+  ]);
+}
+
+/** The same, from KaTeX typesetting the TeX that equations.ts writes for the payload's last step. */
+function typesetTexts(payload: StepPayload): string[][] {
+  const step = must(payload.steps.at(-1), 'a step');
+  return buildEquations(step, payload.weights, payload.notation).map(({ tex }) => {
+    const math = document.createElement('div');
+    katex.render(tex, math, KATEX_OPTIONS);
+    return equationTexts({ querySelectorAll: () => [math] } as unknown as ParentNode)[0];
+  });
+}
+
+/** The cell run afresh with the explorer's current numbers written into its text, as the kernel runs it. */
+function rerun(view: OutputView, cells: string[], index: number) {
+  const explorer = must(view.explorer, 'explorer');
+  const changes = explorer.literals.map((literal, k) => ({ literal, value: explorer.controls[k].current }));
+  const edited = cells.map((cell, k) => (k === index ? withValues(cell, changes) : cell));
+  return kernelPayload(edited, index);
+}
+
+const CASES: Array<{ name: string; file: string; index?: number; label: string; keys: Array<[string, boolean?]> }> = [
+  {
+    name: 'lesson 2, try it: a weight up three steps',
+    file: '02-forget-gate.lstm',
+    label: 'forget gate, short-term weight wh',
+    keys: [['ArrowUp'], ['ArrowUp'], ['ArrowUp']],
+  },
+  {
+    name: 'lesson 6, sequence B: an input over four steps, to zero',
+    file: '06-sequence.lstm',
+    index: 1,
+    label: 'input x at step 1',
+    keys: [['ArrowDown']],
+  },
+  {
+    // 0.3 → -0.3: the sign changes how the equation is written ("+ (-0.3)"), so it is typeset anew.
+    name: 'lesson 5, try it: a matrix weight across zero',
+    file: '05-vector-form.lstm',
+    label: 'forget gate, weight W [2, 5]',
+    keys: [
+      ['ArrowDown', true],
+      ['ArrowDown', true],
+      ['ArrowDown', true],
+      ['ArrowDown', true],
+      ['ArrowDown', true],
+      ['ArrowDown', true],
+    ],
+  },
+];
+
+describe('a drag repaints in place', () => {
+  it.each(CASES)('$name: the output equals a fresh render of the edited cell', async ({ file, index, label, keys }) => {
+    const cells = lessonCells(file);
+    const at = index ?? cells.length - 1;
+    const { view, root } = await mount(kernelPayload(cells, at));
+    const explorer = must(view.explorer, 'explorer');
+    for (const [key, shiftKey] of keys) {
+      press(slider(root, label), key, { shiftKey });
+      explorer.update(false); // a frame of the drag, not the end of it
+    }
+    const dragged = shown(root);
+    const payload = rerun(view, cells, at);
+    const fresh = await mount(payload);
+    expect(dragged).toEqual(shown(fresh.root));
+    // And what KaTeX draws for the TeX with these numbers written in, typeset directly.
+    expect(equationTexts(root)).toEqual(typesetTexts(payload));
+    // The numbers did change (so the comparison says something), and the drag's end changes nothing more.
+    expect(dragged.equations).not.toEqual(shown((await mount(kernelPayload(cells, at))).root).equations);
+    explorer.update(true);
+    expect(shown(root)).toEqual(dragged);
+  });
+
+  it('keeps the typeset equations while only digits change: a focused number in an equation stays focused', async () => {
+    const cells = lessonCells('02-forget-gate.lstm');
+    const { view, root } = await mount(kernelPayload(cells, cells.length - 1));
+    const handle = must(root.querySelector<HTMLElement>('.equations [role="slider"][aria-label="input x"]'), 'handle');
+    const block = must(handle.closest('.equation'), '.equation');
+    handle.focus();
+    press(handle, 'ArrowUp');
+    must(view.explorer, 'explorer').update(false);
+    expect(root.activeElement).toBe(handle);
+    expect(handle.isConnected && block.isConnected).toBe(true);
+    expect(handle.textContent).toBe('2');
+    // The copied TeX (MathML annotation) follows the digits: σ(2×1.75 + 1×3.25 + 1.40).
+    expect(block.querySelector('annotation')?.textContent).toContain('2\\times 1.75 + 1\\times 3.25 + 1.40');
+  });
+});
+
+describe('patchChildren', () => {
+  const build = (markup: string): Node[] => {
+    const template = document.createElement('template');
+    template.innerHTML = markup;
+    return [...template.content.childNodes];
+  };
+
+  it('leaves the old nodes equal to the fresh ones, keeping the elements of the same kind', () => {
+    const parent = document.createElement('div');
+    parent.append(...build('<p class="a" title="x">one<b>two</b></p><svg><circle r="1"></circle></svg><i>gone</i>'));
+    const [p, svgElement] = [parent.children[0], parent.children[1]];
+    const fresh = '<p class="b">one!<i>two</i></p><svg><circle r="2" cx="3"></circle><text>t</text></svg>';
+    patchChildren(parent, build(fresh));
+    expect(parent.innerHTML).toBe(fresh);
+    expect(parent.children[0]).toBe(p);
+    expect(parent.children[1]).toBe(svgElement);
+  });
+});
