@@ -87,7 +87,7 @@ export class LiveDiagram {
     const element = root?.querySelector(kind === 'node' ? '.nodeLabel' : '.edgeLabel');
     const text = element && lastText(element);
     if (!root || !text) return undefined;
-    const box = element.closest('foreignObject') as SVGForeignObjectElement | null;
+    const box = element.closest<SVGForeignObjectElement>('foreignObject');
     const shape = kind === 'node' ? root.querySelector<SVGGraphicsElement>(':scope > .label-container') : null;
     const info = this.nodes.find((node) => node.id === id);
     const width = Number(box?.getAttribute('width') ?? 0);
