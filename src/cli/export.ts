@@ -5,7 +5,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { exportNotebook, type PageAssets } from '../export/exportNotebook';
 import { EXPORT_FORMATS, EXTENSION, type ExportFormat } from '../export/options';
-import { loaderFor, readText, reason, UsageError } from './files';
+import { errorCode, loaderFor, readText, reason, UsageError } from './files';
 
 export const EXPORT_USAGE = 'usage: lstm-notebook export FILE --to html|ipynb|md [-o OUT] [--no-code]';
 
@@ -47,10 +47,9 @@ function parseArgs(args: string[]): ExportArgs {
   if (files.length !== 1) throw new UsageError(`export takes one FILE; ${EXPORT_USAGE}`);
   if (format === undefined)
     throw new UsageError(`say which format with --to html, --to ipynb or --to md; ${EXPORT_USAGE}`);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`unknown format "${format}": --to takes html, ipynb or md`);
+  const typed = EXPORT_FORMATS.find((known) => known === format);
+  if (!typed) throw new UsageError(`unknown format "${format}": --to takes html, ipynb or md`);
   const file = files[0];
-  const typed = format as ExportFormat;
   const beside = (path: string) => path.replace(/(\.lstm)?$/i, EXTENSION[typed]);
   // -o FOLDER writes FOLDER/NAME.html, as cp does.
   const target = out === undefined ? beside(file) : isFolder(out) ? join(out, beside(basename(file))) : out;
@@ -59,7 +58,7 @@ function parseArgs(args: string[]): ExportArgs {
 
 /** Why a file can't be written, in words. */
 function writeReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errorCode(error);
   if (code === 'ENOENT') return 'its folder does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'you do not have permission to write it';
   if (code === 'EROFS') return 'the disk is read-only';

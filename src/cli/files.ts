@@ -5,9 +5,14 @@ import { MAX_FILE_BYTES } from '../core/limits';
 
 export class UsageError extends Error {}
 
+/** The errno code of a file system error (ENOENT …), if it is one. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
 /** A file system error in a learner's words: no ENOENT. */
 export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errorCode(error);
   if (code === 'ENOENT') return 'there is no such file';
   if (code === 'EISDIR') return 'it is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'you do not have permission to read it';

@@ -2,6 +2,7 @@
 // is written: exit 1 names the files that would change, 0 when all are formatted. 2: a file could not be read.
 import { writeFileSync } from 'node:fs';
 import { formatNotebook } from '../core/formatNotebook';
+import { messageOf } from '../core/model/modelError';
 
 export const FORMAT_USAGE = 'lstm-notebook format [--check] FILE…';
 
@@ -20,7 +21,7 @@ export function formatFiles(args: readonly string[], readText: (path: string) =>
     try {
       text = readText(file);
     } catch (error) {
-      console.error(`lstm-notebook: ${(error as Error).message}`);
+      console.error(`lstm-notebook: ${messageOf(error)}`);
       unreadable = true;
       continue;
     }

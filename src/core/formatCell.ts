@@ -39,8 +39,7 @@ export function formatCell(source: string): string {
   const code = renderCode(statementsOf(tokens));
   const lines = original.map((text, k) => {
     const line = k + 1;
-    if (!code.has(line)) return comments.has(line) ? text.trimEnd() : '';
-    return code.get(line) as string;
+    return code.get(line) ?? (comments.has(line) ? text.trimEnd() : '');
   });
   placeComments(lines, code, comments);
   return lines.map((text, k) => text + (parts[2 * k + 1] ?? '')).join('');

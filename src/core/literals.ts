@@ -1,7 +1,7 @@
 // The numbers a cell sets (inputs, memories, weights, biases, the dense layer), each with its place in
 // the cell's text and a name in words, so an output can turn them into controls and write them back.
 import { formatNumber } from './numbers';
-import { parseCell, type Statement, type Value } from './parser';
+import { parseCell, stepsOf, type Statement, type Value } from './parser';
 import { tokenize, type Token } from './lexer';
 import type { GateSymbol } from './types';
 
@@ -135,7 +135,7 @@ function literalsOf(s: Statement, time: number, add: Add): number {
         ([row = 0]) => [time + row + 1],
         ([, col = 0]) => col, // one row (or number) per step
       );
-      return time + (s.xs.depth === 0 ? 1 : (s.xs.data as unknown[]).length);
+      return time + stepsOf(s);
     }
     case 'reset':
       return 0;

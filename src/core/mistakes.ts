@@ -26,8 +26,7 @@ export function unquotedPath(reader: LineReader, source: string): undefined {
  * A comma after a complete value: `x = 1,2` (a vector without brackets), `x = 0,5` (a decimal comma) or
  * `forget wx = 1, wh = 2` (keys separated by commas). Says which, with the text to write instead.
  */
-export function reportComma(reader: LineReader): void {
-  const comma = reader.peek() as Token;
+export function reportComma(reader: LineReader, comma: Token): void {
   const before = reader.tokens[reader.position - 1];
   const after = reader.tokens[reader.position + 1];
   if (after?.kind === 'word')

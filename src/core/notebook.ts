@@ -85,13 +85,8 @@ function isSeparator(line: string): boolean {
   return line.trimEnd() === CELL_SEPARATOR;
 }
 
-interface Segment {
-  kind: CellKind;
-  /** Line range [from, to) of the cell's own lines (fences included for code). */
-  from: number;
-  to: number;
-  closed: boolean;
-}
+/** Line range [from, to) of a cell's own lines (fences included for code). */
+type Segment = { from: number; to: number } & ({ kind: 'markdown' } | { kind: 'code'; fence: Fence; closed: boolean });
 
 /** Finds code cells and markdown runs, the way a CommonMark reader would see the fences. */
 function segment(lines: readonly SourceLine[], problems: Problem[]): Segment[] {
@@ -99,7 +94,7 @@ function segment(lines: readonly SourceLine[], problems: Problem[]): Segment[] {
   let markdownFrom = 0;
   let openMarkdownFence: Fence | undefined;
   const flushMarkdown = (to: number) => {
-    if (to > markdownFrom) segments.push({ kind: 'markdown', from: markdownFrom, to, closed: true });
+    if (to > markdownFrom) segments.push({ kind: 'markdown', from: markdownFrom, to });
   };
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
@@ -113,7 +108,7 @@ function segment(lines: readonly SourceLine[], problems: Problem[]): Segment[] {
       while (close < lines.length && !closesFence(lines[close].text, fence)) close++;
       flushMarkdown(i);
       const closed = close < lines.length;
-      segments.push({ kind: 'code', from: i, to: closed ? close + 1 : lines.length, closed });
+      segments.push({ kind: 'code', fence, from: i, to: closed ? close + 1 : lines.length, closed });
       i = close;
       markdownFrom = close + 1;
     } else if (fence) {
@@ -165,7 +160,7 @@ export function parseNotebook(text: string): NotebookDoc {
       }
       addCell(doc, 'markdown', sourceOf(lines, from, to), from + 1, pending + slice);
     } else {
-      const fence = openingFence(lines[seg.from].text) as Fence;
+      const fence = seg.fence;
       const bodyTo = seg.closed ? seg.to - 1 : seg.to;
       addCell(doc, 'code', sourceOf(lines, seg.from + 1, bodyTo), seg.from + 2, pending + slice);
       if (!seg.closed) {

@@ -4,13 +4,15 @@ import { LineReader, spanOf, type Span } from './lineReader';
 import { reportComma, unquotedPath } from './mistakes';
 import { impliedTolerance, literalValue } from './numbers';
 import { StatementSplitter, tooLong } from './statementSplitter';
-import { readValue, type Value } from './values';
+import { outerLength, readValue, type Value } from './values';
 import { closest, didYouMean } from './suggest';
 import type { GateSymbol, Problem } from './types';
 import {
   DENSE_KEYS,
   GATE_KEYS,
   GATE_WORDS,
+  isKeyOf,
+  isStatementWord,
   NOTATIONS,
   STATE_ALIASES,
   STATEMENT_WORDS,
@@ -46,6 +48,9 @@ export type Statement = { span: Span } & LayerRef &
     | { type: 'notation'; which: 'words' | 'symbols' }
   );
 
+/** How many steps a statement runs: 1 for step, one per element (or row) of run's inputs, else 0. */
+export const stepsOf = (s: Statement): number => (s.type === 'step' ? 1 : s.type === 'run' ? outerLength(s.xs) : 0);
+
 export interface ParsedCell {
   statements: Statement[];
   problems: Problem[];
@@ -76,8 +81,7 @@ function readSettings(reader: LineReader, keys: readonly string[], owner: string
       reader.last,
       `Give ${owner.replace(/^The /, 'the ')} something to set, e.g. ${exampleSettings(owner, keys)}.`,
     );
-  while (!reader.done) {
-    const key = reader.next() as Token;
+  for (let key = reader.next(); key; key = reader.next()) {
     if (key.text === ',' && settings.length)
       return reader.fail(key, `Separate the keys with spaces, not commas, e.g. ${exampleSettings(owner, keys)}.`);
     if (key.kind !== 'word' || !keys.includes(key.text)) {
@@ -108,7 +112,7 @@ function readName(reader: LineReader, statement: string): ValueName | undefined 
   const token = reader.next();
   const names = Object.keys(VALUE_NAMES);
   if (!token) return reader.fail(undefined, `${statement} needs a name: one of ${names.join(', ')}.`);
-  if (token.kind === 'word' && Object.hasOwn(VALUE_NAMES, token.text)) return token.text as ValueName;
+  if (token.kind === 'word' && isKeyOf(VALUE_NAMES, token.text)) return token.text;
   const suggestion = token.kind === 'word' ? closest(token.text, names) : undefined;
   return reader.fail(
     token,
@@ -119,29 +123,31 @@ function readName(reader: LineReader, statement: string): ValueName | undefined 
 
 function statementSpan(tokens: Token[]): Span {
   const first = tokens[0];
-  const lastOnLine = tokens.filter((t) => t.line === first.line).at(-1) as Token;
+  let lastOnLine = first;
+  for (const token of tokens) if (token.line === first.line) lastOnLine = token;
   return { line: first.line, column: first.column, length: lastOnLine.column + lastOnLine.text.length - first.column };
 }
 
 function readStatement(reader: LineReader, source: string): Statement | undefined {
-  const head = reader.next() as Token;
+  const head = reader.next();
+  if (!head) return undefined; // the splitter gives no empty statements
   const span = statementSpan(reader.tokens);
   const word = head.text;
-  if (head.kind !== 'word' || !(STATEMENT_WORDS as readonly string[]).includes(word)) {
+  if (head.kind !== 'word' || !isStatementWord(word)) {
     const suggestion = head.kind === 'word' ? closest(word, STATEMENT_WORDS) : undefined;
     const hint = suggestion
       ? ` Did you mean "${suggestion}"?`
       : ' A line starts with x, h, c, a gate (forget, input, candidate, output), dense, step, run, expect or load.';
     return reader.fail(head, `Unknown word "${word}".${hint}`, suggestion);
   }
-  if (Object.hasOwn(STATE_ALIASES, word)) {
+  if (isKeyOf(STATE_ALIASES, word)) {
     if (!reader.expectPunct('=', `"=" after ${word}`)) return undefined;
     const value = readValue(reader, `a value for ${word}`);
     return value && { type: 'assign', target: STATE_ALIASES[word], value, span };
   }
-  if (Object.hasOwn(GATE_WORDS, word)) {
+  if (isKeyOf(GATE_WORDS, word)) {
     const settings = readSettings(reader, GATE_KEYS, `The ${word} gate`);
-    return settings && { type: 'gate', gate: GATE_WORDS[word as keyof typeof GATE_WORDS], settings, span };
+    return settings && { type: 'gate', gate: GATE_WORDS[word], settings, span };
   }
   switch (word) {
     case 'layer':
@@ -173,8 +179,8 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
       // Each element is proven to the digits written for it, unless `within` says otherwise.
       let tolerances = literals.map((t) => impliedTolerance(t.text));
       const unbounded = literals.find((t) => !Number.isFinite(impliedTolerance(t.text)));
-      if (!reader.done) {
-        const within = reader.next() as Token;
+      const within = reader.next();
+      if (within) {
         if (within.text !== 'within')
           return reader.fail(
             within,
@@ -221,7 +227,6 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
       );
     }
   }
-  return reader.fail(head, `Unknown word "${word}".`);
 }
 
 /** `layer N` (0 the bottom layer, which reads x): the layer a statement is about. */
@@ -242,9 +247,9 @@ function readLayerNumber(reader: LineReader, head: Token): LayerRef['layer'] {
 function readLayered(reader: LineReader, source: string, head: Token): Statement | undefined {
   const layer = readLayerNumber(reader, head);
   if (!layer) return undefined;
-  if (reader.done)
+  const next = reader.peek();
+  if (!next)
     return reader.fail(undefined, `Say what about layer ${layer.index}, e.g. layer ${layer.index} forget b = 0.5.`);
-  const next = reader.peek() as Token;
   if (next.text === 'expect' || next.text === 'show')
     return reader.fail(next, `Write the layer after ${next.text}: ${next.text} layer ${layer.index} h …`);
   const statement = readStatement(reader, source);
@@ -264,8 +269,7 @@ function optionalLayer(reader: LineReader): LayerRef['layer'] | undefined | fals
 
 /** `load "f"` may pick an LSTM by its keys' prefix and a head by name: `lstm "encoder" head "fc"`, `head none`. */
 function readLoadChoice(reader: LineReader, load: Extract<Statement, { type: 'load' }>): Statement | undefined {
-  while (!reader.done) {
-    const option = reader.next() as Token;
+  for (let option = reader.next(); option; option = reader.next()) {
     const value = reader.next();
     if (option.text === 'lstm' && value?.kind === 'string') load.lstm = value.text.slice(1, -1);
     else if (option.text === 'head' && value?.kind === 'string') load.head = value.text.slice(1, -1);
@@ -348,9 +352,9 @@ export function* parseCellInSlices(
       const reader = new LineReader(line, problems, quietLines);
       const statement = readStatement(reader, source);
       if (!statement) continue;
-      if (!reader.done) {
-        const extra = reader.peek() as Token;
-        if (extra.text === ',') reportComma(reader);
+      const extra = reader.peek();
+      if (extra) {
+        if (extra.text === ',') reportComma(reader, extra);
         else
           reader.fail(
             extra,

@@ -3,7 +3,7 @@ import { problemAt } from './lexer';
 import { LstmWorkspace, lstmStep, type LstmParams } from './lstm';
 import { MAX_CELL_CHARS, MAX_STEPS_PER_CELL } from './limits';
 import { readModel } from './load';
-import { parseCellInSlices, type LayerRef, type Span, type Statement, type Value } from './parser';
+import { parseCellInSlices, stepsOf, type LayerRef, type Span, type Statement, type Value } from './parser';
 import { lookUp } from './lookUp';
 import { placeModel, type LowerLayer } from './stack';
 import { overflowOf, toTrace, TraceRecorder } from './trace';
@@ -249,8 +249,6 @@ export class Session {
   /** Refuses a cell that would run too many steps before any of it runs. */
   private checkStepCount(statements: readonly Statement[]) {
     // Counted from the values' lengths: making the inputs here (an array per step) took 160 ms at once for 10⁶ steps.
-    const stepsOf = (s: Statement) =>
-      s.type === 'step' ? 1 : s.type === 'run' ? (s.xs.depth === 0 ? 1 : (s.xs.data as unknown[]).length) : 0;
     let steps = 0;
     for (const s of statements) {
       steps += stepsOf(s);
@@ -266,9 +264,9 @@ export class Session {
 
   /** run x = [..]: one step per element, a number each when X = 1, a vector each otherwise. */
   private sequence(value: Value): Vector[] {
-    if (value.depth === 0) return [[value.data as number]];
-    if (value.depth === 1) return (value.data as number[]).map((n) => [n]);
-    return value.data as number[][];
+    if (value.depth === 0) return [[value.data]];
+    if (value.depth === 1) return value.data.map((n) => [n]);
+    return value.data;
   }
 
   /** The engine's parameters for the current weights, packed once per change. */

@@ -1,12 +1,12 @@
 // A session's state as plain JSON: what a cell starts from, so the renderer can re-run the cell when a
 // learner drags one of its numbers. Values keep their shape (number, vector, matrix) but not their span.
-import { GATE_ORDER } from './lstm';
-import type { Value } from './parser';
+import { GATE_ORDER, perGate } from './vocabulary';
+import { outerLength, type Shaped, type Value } from './values';
 import type { GateSymbol, Notation, StepTrace, Vector } from './types';
 import type { WeightStore } from './weights';
 
 /** A value as written: depth 0 a number, 1 a vector, 2 a matrix. */
-export type ShapedValue = Pick<Value, 'depth' | 'data'>;
+export type ShapedValue = Shaped;
 
 export interface WeightsState {
   gates: Record<GateSymbol, { wx?: ShapedValue; wh?: ShapedValue; b?: ShapedValue }>;
@@ -25,15 +25,17 @@ export interface SessionState {
   notation: Notation;
 }
 
-const shaped = (placed: { value: Value } | undefined): ShapedValue | undefined =>
-  placed && { depth: placed.value.depth, data: placed.value.data };
+const shaped = (placed: { value: Value } | undefined): ShapedValue | undefined => {
+  if (!placed) return undefined;
+  const { span: _span, ...value } = placed.value;
+  return value;
+};
 
 export function snapshotWeights(store: WeightStore): WeightsState {
-  const gates = {} as WeightsState['gates'];
-  for (const gate of GATE_ORDER) {
+  const gates = perGate((gate) => {
     const slots = store.gates[gate];
-    gates[gate] = { wx: shaped(slots.wx), wh: shaped(slots.wh), b: shaped(slots.b) };
-  }
+    return { wx: shaped(slots.wx), wh: shaped(slots.wh), b: shaped(slots.b) };
+  });
   const dense = store.dense && { w: shaped(store.dense.w), b: shaped(store.dense.b) };
   return dense ? { gates, dense } : { gates };
 }
@@ -41,12 +43,10 @@ export function snapshotWeights(store: WeightStore): WeightsState {
 /** Numbers a snapshot's weights hold, to decide whether it is small enough to send. */
 export function weightCount(state: WeightsState): number {
   const count = (value: ShapedValue | undefined): number =>
-    value === undefined ? 0 : ([value.data] as unknown[]).flat(2).length;
+    value === undefined ? 0 : value.depth === 2 ? value.data.length * value.data[0].length : outerLength(value);
   const gates = GATE_ORDER.map((gate) => state.gates[gate]);
-  return [...gates, state.dense ?? {}].reduce(
-    (sum, slots) => sum + Object.values(slots).reduce((n: number, v) => n + count(v as ShapedValue | undefined), 0),
-    0,
-  );
+  const slots = [...gates.flatMap((g) => [g.wx, g.wh, g.b]), state.dense?.w, state.dense?.b];
+  return slots.reduce((sum, value) => sum + count(value), 0);
 }
 
 /** Weights from a snapshot count as set in an earlier cell (run 0), with no place to point at. */

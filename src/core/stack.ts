@@ -4,7 +4,8 @@ import { GATE_ORDER, LstmWorkspace, lstmStep, type LstmParams } from './lstm';
 import type { LoadedLayer, LoadedModel } from './model/stateDict';
 import type { Span } from './parser';
 import { overflowOf, toTrace } from './trace';
-import type { ModelWeights, StepTrace, Vector } from './types';
+import type { Matrix, ModelWeights, StepTrace, Vector } from './types';
+import type { Shaped } from './values';
 import { WeightStore, type Placed, type ShapeError } from './weights';
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
@@ -62,8 +63,8 @@ export function placeModel(model: LoadedModel, top: WeightStore, span: Span, run
   const last = model.layers.length - 1;
   placeLayer(top, model.layers[last], span, run);
   if (model.dense) {
-    top.setDense('w', placed(model.dense.w, span, run));
-    top.setDense('b', placed(model.dense.b, span, run));
+    top.setDense('w', placed(matrix(model.dense.w), span, run));
+    top.setDense('b', placed(vector(model.dense.b), span, run));
   }
   return model.layers.slice(0, last).map((layer, index) => {
     const lower = new LowerLayer(index, model.hidden);
@@ -72,20 +73,18 @@ export function placeModel(model: LoadedModel, top: WeightStore, span: Span, run
   });
 }
 
-/** A loaded value, placed at the load statement. */
-const placed = (data: number[][] | number[], span: Span, run: number): Placed => ({
-  value: { depth: Array.isArray(data[0]) ? 2 : 1, data, span },
-  span,
-  run,
-});
+/** A loaded matrix or vector, placed at the load statement. */
+const placed = (value: Shaped, span: Span, run: number): Placed => ({ value: { ...value, span }, span, run });
+const matrix = (data: Matrix): Shaped => ({ depth: 2, data });
+const vector = (data: Vector): Shaped => ({ depth: 1, data });
 
 /** Puts a loaded layer's gates into a weight store, as if written at the load statement. */
 export function placeLayer(store: WeightStore, layer: LoadedLayer, span: Span, run: number): void {
   store.clear();
   for (const gate of GATE_ORDER) {
     const g = layer.gates[gate];
-    store.setGate(gate, 'wx', placed(g.wx, span, run));
-    store.setGate(gate, 'wh', placed(g.wh, span, run));
-    store.setGate(gate, 'b', placed(g.b, span, run));
+    store.setGate(gate, 'wx', placed(matrix(g.wx), span, run));
+    store.setGate(gate, 'wh', placed(matrix(g.wh), span, run));
+    store.setGate(gate, 'b', placed(vector(g.b), span, run));
   }
 }

@@ -3,14 +3,14 @@ import type { Token } from './lexer';
 import { spanOf, type LineReader, type Span } from './lineReader';
 import { literalValue } from './numbers';
 
-export interface Value {
-  /** 0: a number, 1: a vector [..], 2: a matrix [[..], ..]. */
-  depth: 0 | 1 | 2;
-  data: number | number[] | number[][];
-  span: Span;
-}
+/** A value's numbers by its depth: 0 a number, 1 a vector [..], 2 a matrix [[..], ..] (rows of one length). */
+export type Shaped = { depth: 0; data: number } | { depth: 1; data: number[] } | { depth: 2; data: number[][] };
 
-const MAX_DEPTH = 2;
+/** A value as written, with its span in the cell. */
+export type Value = Shaped & { span: Span };
+
+/** How many numbers a value holds along its first axis: 1 for a number, a vector's length, a matrix's rows. */
+export const outerLength = (value: Shaped): number => (value.depth === 0 ? 1 : value.data.length);
 
 /** number | [v, v, ...] | [[..], [..]]. Reports and returns undefined on a malformed value. */
 export function readValue(reader: LineReader, what: string): Value | undefined {
@@ -32,29 +32,31 @@ export function readValue(reader: LineReader, what: string): Value | undefined {
       `Expected ${what} (a number, a vector [..] or a matrix [[..], [..]]) but found "${first.text}".${hint}`,
     );
   }
-  const data = readBracketed(reader, 1);
+  const data = readBracketed(reader, first);
   if (data === undefined) return undefined;
   const end = reader.last;
   const span: Span =
     first.line === end.line
       ? { line: first.line, column: first.column, length: end.column + end.text.length - first.column }
       : { line: first.line, column: first.column, length: 1 };
-  const depth = Array.isArray(data[0]) ? 2 : 1;
-  if (depth === 2) {
-    const rows = data as number[][];
-    if (rows.some((row) => !Array.isArray(row)))
-      return reader.fail(span, 'A matrix must have only rows [..], not numbers beside them.');
-    const width = rows[0].length;
-    const bad = rows.findIndex((row) => row.length !== width);
-    if (bad >= 0)
-      return reader.fail(
-        span,
-        `Every row of a matrix needs the same length: row 1 has ${width} values but row ${bad + 1} has ${rows[bad].length}.`,
-      );
-  } else if (data.some((item) => Array.isArray(item))) {
-    return reader.fail(span, 'A vector must hold only numbers; a matrix must hold only rows.');
-  }
-  return { depth, data: data as number[] | number[][], span };
+  const numbers = data.filter((item) => typeof item === 'number');
+  const rows = data.filter((item) => Array.isArray(item));
+  if (rows.length === 0) return { depth: 1, data: numbers, span };
+  if (numbers.length)
+    return reader.fail(
+      span,
+      Array.isArray(data[0])
+        ? 'A matrix must have only rows [..], not numbers beside them.'
+        : 'A vector must hold only numbers; a matrix must hold only rows.',
+    );
+  const width = rows[0].length;
+  const bad = rows.findIndex((row) => row.length !== width);
+  if (bad >= 0)
+    return reader.fail(
+      span,
+      `Every row of a matrix needs the same length: row 1 has ${width} values but row ${bad + 1} has ${rows[bad].length}.`,
+    );
+  return { depth: 2, data: rows, span };
 }
 
 function finiteNumber(reader: LineReader, token: Token): number | undefined {
@@ -64,10 +66,19 @@ function finiteNumber(reader: LineReader, token: Token): number | undefined {
   return value;
 }
 
-/** Reads from just after '[' to the matching ']'. Depth is bounded, so hostile nesting can't recurse deeply. */
-function readBracketed(reader: LineReader, depth: number): (number | number[])[] | undefined {
-  const open = reader.next() as Token;
-  const items: (number | number[])[] = [];
+/** `[..]` or `[[..], ..]` from its '[' to the matching ']'. Rows hold only numbers, so hostile nesting can't recurse deeply. */
+function readBracketed(reader: LineReader, open: Token): (number | number[])[] | undefined {
+  return readList(reader, open, (token) =>
+    token.text === '['
+      ? readList(reader, token, (inner) => (inner.text === '[' ? skipNested(reader, inner) : readNumber(reader, inner)))
+      : readNumber(reader, token),
+  );
+}
+
+/** The items from just after `open` ('[', at the reader's position) to the matching ']'. */
+function readList<T>(reader: LineReader, open: Token, readItem: (token: Token) => T | undefined): T[] | undefined {
+  reader.position++;
+  const items: T[] = [];
   if (reader.peek()?.text === ']') {
     reader.next();
     return reader.fail(open, 'Empty brackets: a vector needs at least one value.');
@@ -75,19 +86,9 @@ function readBracketed(reader: LineReader, depth: number): (number | number[])[]
   for (;;) {
     const token = reader.peek();
     if (!token) return reader.fail(open, 'This bracket is never closed.');
-    if (token.text === '[') {
-      if (depth >= MAX_DEPTH) return skipNested(reader, token);
-      const row = readBracketed(reader, depth + 1);
-      if (row === undefined) return undefined;
-      items.push(row as number[]);
-    } else if (token.kind === 'number') {
-      reader.next();
-      const value = finiteNumber(reader, token);
-      if (value === undefined) return undefined;
-      items.push(value);
-    } else {
-      return reader.fail(token, `Expected a number inside the brackets but found "${token.text}".`);
-    }
+    const item = readItem(token);
+    if (item === undefined) return undefined;
+    items.push(item);
     const separator = reader.next();
     if (separator?.text === ']') return items;
     if (separator?.text !== ',')
@@ -100,6 +101,14 @@ function readBracketed(reader: LineReader, depth: number): (number | number[])[]
       return items;
     }
   }
+}
+
+/** A number inside brackets, at the reader's position. */
+function readNumber(reader: LineReader, token: Token): number | undefined {
+  if (token.kind !== 'number')
+    return reader.fail(token, `Expected a number inside the brackets but found "${token.text}".`);
+  reader.next();
+  return finiteNumber(reader, token);
 }
 
 function skipNested(reader: LineReader, at: Token): undefined {

@@ -10,6 +10,11 @@ import type { GateName, GateSymbol } from './types';
 /** The gates in the order of the weight rows (PyTorch's) and of every display. */
 export const GATE_ORDER = ['f', 'i', 'g', 'o'] as const satisfies readonly GateSymbol[];
 
+/** A record with one entry per gate, each made in GATE_ORDER (the keys below are that order). */
+export function perGate<T>(make: (gate: GateSymbol) => T): Record<GateSymbol, T> {
+  return { f: make('f'), i: make('i'), g: make('g'), o: make('o') };
+}
+
 export interface GateFacts {
   /** The cell language's word: `forget wx = …`. */
   word: GateName;
@@ -197,6 +202,7 @@ export const QUANTITIES: Record<QuantityId, QuantityFacts> = {
 };
 
 /** The cell language's gate words and the trace symbols they stand for. */
+// The cast stays: Object.fromEntries forgets the keys, and GATE_ORDER names every gate, so every GateName is one.
 export const GATE_WORDS = Object.fromEntries(GATE_ORDER.map((gate) => [GATES[gate].word, gate])) as Record<
   GateName,
   GateSymbol
@@ -233,7 +239,7 @@ export const STATEMENT_WORDS = [
   'layer',
 ] as const;
 
-export const STATE_ALIASES: Record<string, 'x' | 'h' | 'c'> = { x: 'x', h: 'h', c: 'c', short: 'h', long: 'c' };
+export const STATE_ALIASES = { x: 'x', h: 'h', c: 'c', short: 'h', long: 'c' } as const;
 
 /** Names `expect` and `show` accept, each with what it reads. */
 export const VALUE_NAMES = {
@@ -257,4 +263,11 @@ export const VALUE_NAMES = {
 } as const;
 
 export type ValueName = keyof typeof VALUE_NAMES;
+export type StatementWord = (typeof STATEMENT_WORDS)[number];
+
+/** Whether `word` is one of the record's own keys ("constructor" is not), as that key. */
+export const isKeyOf = <T extends object>(record: T, word: string): word is Extract<keyof T, string> =>
+  Object.hasOwn(record, word);
+
+export const isStatementWord = (word: string): word is StatementWord => STATEMENT_WORDS.some((w) => w === word);
 export const NOTATIONS = ['words', 'symbols'] as const;

@@ -425,6 +425,7 @@ export function createWasmAffine(rows: number, n: number): WasmAffine | undefine
   try {
     memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(end / PAGE)) });
     const instance = new WebAssembly.Instance(module, { env: { memory } });
+    // The cast stays: WebAssembly types exports as unknown values; our own module above exports this one.
     fn = instance.exports.affine as typeof fn;
   } catch {
     return undefined; // e.g. out of memory: the JS loop still works

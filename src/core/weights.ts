@@ -1,8 +1,8 @@
 // The weights a notebook has set so far, checked against each other and packed for the engine.
 import type { LstmParams } from './lstm';
-import { GATE_ORDER, GATES } from './vocabulary';
+import { GATE_ORDER, GATES, perGate } from './vocabulary';
 import type { Span, Value } from './parser';
-import type { GateSymbol, Matrix, ModelWeights, Vector } from './types';
+import type { GateSymbol, GateWeights, Matrix, ModelWeights, Vector } from './types';
 import { MAX_DIMENSION } from './limits';
 
 /** A value as written, with where it was written (the cell run it came from and its span there). */
@@ -28,29 +28,28 @@ export interface ShapeError {
 
 export function describe(value: Value): string {
   if (value.depth === 0) return 'a single number';
-  if (value.depth === 1) return `a vector of ${(value.data as number[]).length} values`;
-  const rows = value.data as number[][];
-  return `${rows.length}×${rows[0].length}`;
+  if (value.depth === 1) return `a vector of ${value.data.length} values`;
+  return `${value.data.length}×${value.data[0].length}`;
 }
 
 export function asVector(value: Value): Vector | undefined {
-  if (value.depth === 0) return [value.data as number];
-  if (value.depth === 1) return value.data as number[];
-  const rows = value.data as number[][];
+  if (value.depth === 0) return [value.data];
+  if (value.depth === 1) return value.data;
+  const rows = value.data;
   if (rows.every((row) => row.length === 1)) return rows.map((row) => row[0]);
   return rows.length === 1 ? rows[0] : undefined;
 }
 
 /** The value as a rows×cols matrix; a vector fits a single column or a single row. */
 export function asMatrix(value: Value, rows: number, cols: number): Matrix | undefined {
-  if (value.depth === 0) return rows === 1 && cols === 1 ? [[value.data as number]] : undefined;
+  if (value.depth === 0) return rows === 1 && cols === 1 ? [[value.data]] : undefined;
   if (value.depth === 1) {
-    const v = value.data as number[];
+    const v = value.data;
     if (cols === 1 && v.length === rows) return v.map((n) => [n]);
     if (rows === 1 && v.length === cols) return [v];
     return undefined;
   }
-  const m = value.data as number[][];
+  const m = value.data;
   return m.length === rows && m[0].length === cols ? m : undefined;
 }
 
@@ -61,8 +60,7 @@ function shapeText(value: Value): string {
 /** Splits W (H×(H+X), columns [h, x]) into wh and wx. */
 export function splitConcatenated(value: Value): { wh: Value; wx: Value } | string {
   // A vector is W's single row (H = 1), as the docs promise a vector is read where one row is needed.
-  const rows =
-    value.depth === 2 ? (value.data as number[][]) : value.depth === 1 ? [value.data as number[]] : undefined;
+  const rows = value.depth === 2 ? value.data : value.depth === 1 ? [value.data] : undefined;
   if (!rows) return `W must be a matrix H×(H+X) with columns [h, x]; this ${shapeText(value)}.`;
   const H = rows.length;
   const X = rows[0].length - H;
@@ -105,7 +103,7 @@ export class WeightStore {
     for (const gate of GATE_ORDER) {
       const { b, wh } = this.gates[gate];
       if (b) return asVector(b.value)?.length;
-      if (wh) return wh.value.depth === 2 ? (wh.value.data as number[][]).length : wh.value.depth === 0 ? 1 : undefined;
+      if (wh) return wh.value.depth === 2 ? wh.value.data.length : wh.value.depth === 0 ? 1 : undefined;
     }
     return undefined;
   }
@@ -114,7 +112,7 @@ export class WeightStore {
   inputSize(): number | undefined {
     const wx = this.gates.f.wx?.value;
     if (!wx) return undefined;
-    if (wx.depth === 2) return (wx.data as number[][])[0].length;
+    if (wx.depth === 2) return wx.data[0].length;
     return wx.depth === 0 ? 1 : undefined;
   }
 
@@ -126,7 +124,7 @@ export class WeightStore {
     const stride = H + X;
     const weights = new Float64Array(4 * H * stride);
     const bias = new Float64Array(4 * H);
-    const model: ModelWeights = { hidden: H, input: X, gates: {} as ModelWeights['gates'] };
+    const packed: GateWeights[] = []; // in GATE_ORDER
     for (const [block, gate] of GATE_ORDER.entries()) {
       const slots = this.gates[gate];
       const word = GATES[gate].word;
@@ -167,19 +165,15 @@ export class WeightStore {
         for (let k = 0; k < X; k++) weights[row + H + k] = wx[r][k];
         bias[block * H + r] = b[r];
       }
-      model.gates[gate] = { wx, wh, b };
+      packed.push({ wx, wh, b });
     }
     const params: LstmParams = { hidden: H, input: X, weights, bias };
+    const model: ModelWeights = { hidden: H, input: X, gates: perGate((gate) => packed[GATE_ORDER.indexOf(gate)]) };
     if (this.dense) {
       const { w, b } = this.dense;
       if (!w) return { message: 'The dense layer has no w yet: set it, e.g. "dense w = 2 b = 1".', at: b };
       // A vector is one row (Y = 1), or, when h has a single value, one column (one output per value).
-      const Y =
-        w.value.depth === 2
-          ? (w.value.data as number[][]).length
-          : w.value.depth === 1 && H === 1
-            ? (w.value.data as number[]).length
-            : 1;
+      const Y = w.value.depth === 2 || (w.value.depth === 1 && H === 1) ? w.value.data.length : 1;
       const wy = asMatrix(w.value, Y, H);
       if (!wy)
         return {

@@ -18,5 +18,5 @@ export function loadBundledModule<T>(extensionUri: vscode.Uri, path: string): Pr
     loaded.set(uri.toString(), module);
     module.catch(() => loaded.delete(uri.toString())); // a failed read may succeed later
   }
-  return module as Promise<T>;
+  return module as Promise<T>; // the cast stays: a bundle's exports are whatever it was built with; the caller names them
 }

@@ -11,6 +11,7 @@ export function evaluateCommonJs(code: string, sourceUrl: string, modules: Modul
     if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
     throw new Error(`${sourceUrl} requires "${name}", which is not available to it`);
   };
+  // The cast stays: new Function makes an untyped Function; this is the wrapper every CommonJS bundle expects.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- loading our own shipped bundle, as VS Code's web host loads extensions
   const run = new Function('module', 'exports', 'require', `${code}\n//# sourceURL=${sourceUrl}`) as (
     module: { exports: unknown },

@@ -2,7 +2,7 @@
 // memories of its last step (in the cell's notation), after each expect ✓ or ✗ with the actual value.
 // Pure (no `vscode`): positions are 0-based lines and characters of the source that ran.
 import { formatNumber } from '../core/numbers';
-import { parseCell, type Statement } from '../core/parser';
+import { parseCell, stepsOf, type Statement } from '../core/parser';
 import type { CellResult, Notation, StepTrace, Vector } from '../core/types';
 
 export interface HintText {
@@ -36,15 +36,12 @@ const precise = (values: Vector) => {
 /** ▸ f 0.998 · i 0.990 · C 5.62 · h 0.994 */
 export function stepLabel(step: StepTrace, notation: Notation): string {
   const labels = STEP_LABELS[notation];
-  const parts = (['f', 'i', 'c', 'h', 'y'] as const)
-    .filter((key) => step[key] !== undefined)
-    .map((key) => `${labels[key]} ${shortVector(step[key] as Vector)}`);
+  const parts = (['f', 'i', 'c', 'h', 'y'] as const).flatMap((key) => {
+    const value = step[key];
+    return value ? [`${labels[key]} ${shortVector(value)}`] : [];
+  });
   return `▸ ${parts.join(' · ')}`;
 }
-
-/** How many steps a statement runs. */
-const stepsOf = (s: Statement) =>
-  s.type === 'step' ? 1 : s.type === 'run' ? (s.xs.depth === 0 ? 1 : (s.xs.data as unknown[]).length) : 0;
 
 /** Cells longer than this get no hints: parsing them again would hold up the extension host. */
 export const MAX_HINTED_CHARS = 200_000;

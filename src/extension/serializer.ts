@@ -31,6 +31,7 @@ interface CellMetadata {
 
 /** Notebook metadata of a notebook read from a file or made by a command. */
 export function notebookMetadata(metadata: { [key: string]: unknown } | undefined): NotebookMetadata {
+  // The casts stay: VS Code types metadata as unknown, but `lstm` is only ever what this serializer wrote.
   const own = metadata?.lstm as Partial<NotebookMetadata> | undefined;
   return {
     bom: own?.bom ?? '',
@@ -92,7 +93,7 @@ export function toDoc(cells: readonly CellLike[], metadata: NotebookMetadata): N
       kind: cell.kind === vscode.NotebookCellKind.Code ? 'code' : 'markdown',
       source: normalizeEol(cell.value),
       line: 0,
-      layout: (cell.metadata?.lstm as CellMetadata | undefined)?.layout,
+      layout: (cell.metadata?.lstm as CellMetadata | undefined)?.layout, // ours, as in notebookMetadata
     })),
     bom: metadata.bom,
     eol: metadata.eol,

@@ -1,16 +1,14 @@
 // The sizes H and X a cell implies, read from its statements without running it, and the shape each
 // key needs given them (wh: H×H = 2×2), for completion. Pure (no `vscode`).
 import type { Statement, Value } from '../core/parser';
+import { outerLength as lengthOf } from '../core/values';
 
 export interface Sizes {
   H?: number;
   X?: number;
 }
 
-const lengthOf = (value: Value) =>
-  value.depth === 0 ? 1 : value.depth === 1 ? (value.data as number[]).length : (value.data as number[][]).length;
-const columnsOf = (value: Value) =>
-  value.depth === 2 ? (value.data as number[][])[0].length : value.depth === 0 ? 1 : undefined;
+const columnsOf = (value: Value) => (value.depth === 2 ? value.data[0].length : value.depth === 0 ? 1 : undefined);
 
 /** H and X as the session would find them: h and x first, else the forget gate's b, wh, wx or W. */
 export function sizesOf(statements: readonly Statement[]): Sizes {
@@ -23,7 +21,7 @@ export function sizesOf(statements: readonly Statement[]): Sizes {
     if (s.type === 'assign' && s.target === 'h') h = lengthOf(s.value);
     if (s.type === 'assign' && s.target === 'x') x = lengthOf(s.value);
     if (s.type === 'step' && s.x) x = lengthOf(s.x);
-    if (s.type === 'run') x = s.xs.depth === 2 ? (s.xs.data as number[][])[0].length : 1;
+    if (s.type === 'run') x = s.xs.depth === 2 ? s.xs.data[0].length : 1;
     if (s.type === 'gate' && s.gate === 'f')
       for (const { key, value } of s.settings) {
         if (key === 'b') b = lengthOf(value);

@@ -3,7 +3,7 @@
 // comments and layout untouched) and runs the cell again. Every refusal is answered with a message.
 import * as vscode from 'vscode';
 import { RENDERER_ID, RUN_ID_KEY, type WriteBackReply } from '../common/payload';
-import { isWriteBack, planWriteBack, readWriteBack } from './writeBackPlan';
+import { field, isWriteBack, planWriteBack, readWriteBack } from './writeBackPlan';
 
 export function registerWriteBack(): vscode.Disposable {
   const messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
@@ -16,7 +16,7 @@ export function registerWriteBack(): vscode.Disposable {
 
 async function writeBack(notebook: vscode.NotebookDocument, data: unknown): Promise<WriteBackReply> {
   const message = readWriteBack(data);
-  const sent = (data as { outputId?: unknown }).outputId;
+  const sent = field(data, 'outputId');
   const outputId = typeof message !== 'string' ? message.outputId : typeof sent === 'string' ? sent : '';
   const answer = (ok: boolean, text: string): WriteBackReply => ({
     type: 'writeBackResult',

@@ -19,8 +19,12 @@ export interface LiteralEdit {
 export type WriteBackPlan = { edits: LiteralEdit[] } | { error: string };
 
 export function isWriteBack(message: unknown): message is { type: 'writeBack' } {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'writeBack';
+  return typeof message === 'object' && message !== null && 'type' in message && message.type === 'writeBack';
 }
+
+/** A property of an untrusted object: unknown until checked. */
+export const field = (json: unknown, key: string): unknown =>
+  typeof json === 'object' && json !== null && key in json ? Reflect.get(json, key) : undefined;
 
 /** A 1-based line, column or length. */
 const isPlace = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
@@ -28,16 +32,16 @@ const isPlace = (n: unknown): n is number => typeof n === 'number' && Number.isI
 /** Reads an untrusted message into a WriteBackMessage, or says what is wrong with it. */
 export function readWriteBack(message: unknown): WriteBackMessage | string {
   if (!isWriteBack(message)) return 'This is not a write-back message.';
-  const json = message as Partial<Record<keyof WriteBackMessage, unknown>>;
-  const fields = [json.outputId, json.runId, json.source, json.sourceHash];
+  const fields = ['outputId', 'runId', 'source', 'sourceHash'].map((key) => field(message, key));
   const strings = fields.every((value) => typeof value === 'string');
   if (!strings) return 'This is not a write-back message.';
-  if (!Array.isArray(json.changes) || json.changes.length === 0) return 'There are no changed numbers to write.';
-  if (json.changes.length > MAX_WRITE_BACK_CHANGES)
+  const sent: unknown = field(message, 'changes');
+  if (!Array.isArray(sent) || sent.length === 0) return 'There are no changed numbers to write.';
+  if (sent.length > MAX_WRITE_BACK_CHANGES)
     return `A write-back holds at most ${MAX_WRITE_BACK_CHANGES} numbers (MAX_WRITE_BACK_CHANGES).`;
   const changes: WriteBackMessage['changes'] = [];
-  for (const change of json.changes as unknown[]) {
-    const { line, column, length, value } = (change ?? {}) as Record<string, unknown>;
+  for (const change of sent) {
+    const [line, column, length, value] = ['line', 'column', 'length', 'value'].map((key) => field(change, key));
     if (!isPlace(line) || !isPlace(column) || !isPlace(length))
       return 'A changed number has no valid place in the cell.';
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'Only finite numbers can be written into a cell.';

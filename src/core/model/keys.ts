@@ -12,7 +12,7 @@ export interface TorchGroup {
   layout: 'PyTorch';
   prefix: string;
   /** weight_ih, weight_hh, bias_ih, bias_hh, weight_hr per layer index. */
-  layers: Map<number, Partial<Record<'weight_ih' | 'weight_hh' | 'bias_ih' | 'bias_hh' | 'weight_hr', Named>>>;
+  layers: Map<number, Partial<Record<TorchKind, Named>>>;
   reverse: string[];
   projection: string[];
   keys: string[];
@@ -35,7 +35,9 @@ export interface HeadCandidate {
   transposed: boolean;
 }
 
-const TORCH_KEY = /^(.*?)(weight_ih|weight_hh|bias_ih|bias_hh|weight_hr)_l(\d+)(_reverse)?$/;
+const TORCH_KINDS = ['weight_ih', 'weight_hh', 'bias_ih', 'bias_hh', 'weight_hr'] as const;
+type TorchKind = (typeof TORCH_KINDS)[number];
+const TORCH_KEY = new RegExp(`^(.*?)(${TORCH_KINDS.join('|')})_l(\\d+)(_reverse)?$`);
 const KERAS_KEY = /^(.*?)(recurrent_kernel|kernel|bias)$/;
 
 /** "lstm/lstm_cell/kernel:0" → "lstm/lstm_cell/kernel". */
@@ -50,7 +52,8 @@ export function groupKeys(tensors: Map<string, Tensor>): { recurrent: (TorchGrou
     const name = bareName(key);
     const t = TORCH_KEY.exec(name);
     if (t && (t[1] === '' || /[./]$/.test(t[1]))) {
-      const [, prefix, kind, index, reverse] = t;
+      const [, prefix, written, index, reverse] = t;
+      const kind = TORCH_KINDS.find((known) => known === written);
       const group: TorchGroup = torch.get(prefix) ?? {
         layout: 'PyTorch',
         prefix,
@@ -65,7 +68,7 @@ export function groupKeys(tensors: Map<string, Tensor>): { recurrent: (TorchGrou
       else {
         if (kind === 'weight_hr') group.projection.push(key);
         const layer = group.layers.get(Number(index)) ?? {};
-        layer[kind as keyof typeof layer] = { key, tensor };
+        if (kind) layer[kind] = { key, tensor };
         group.layers.set(Number(index), layer);
       }
       continue;

@@ -77,9 +77,9 @@ class Machine {
   text = (n: number) => new TextDecoder().decode(this.take(n));
   push = (value: PickleValue) => void this.stack.push(value);
   pop(): PickleValue {
-    if (this.stack.length === 0 || this.stack.length <= (this.marks.at(-1) ?? -1))
-      throw new ModelError('its pickle is malformed (it takes from an empty stack).');
-    return this.stack.pop() as PickleValue;
+    const value = this.stack.length > (this.marks.at(-1) ?? -1) ? this.stack.pop() : undefined;
+    if (value === undefined) throw new ModelError('its pickle is malformed (it takes from an empty stack).');
+    return value;
   }
   top(): PickleValue {
     if (!this.stack.length) throw new ModelError('its pickle is malformed (it takes from an empty stack).');
@@ -102,8 +102,9 @@ class Machine {
     return new PickleGlobal(full, call);
   }
   memoGet(key: number): PickleValue {
-    if (!this.memo.has(key)) throw new ModelError('its pickle refers to a value it never stored.');
-    return this.memo.get(key) as PickleValue;
+    const value = this.memo.get(key);
+    if (value === undefined) throw new ModelError('its pickle refers to a value it never stored.');
+    return value;
   }
 }
 

@@ -2,7 +2,7 @@
 // a zip holding data.pkl (PyTorch .pt) or .npy members (NumPy .npz), a safetensors header, or JSON.
 import { MAX_FILE_BYTES, MAX_WEIGHT_FILE_BYTES } from '../limits';
 import { readJson } from './json';
-import { ModelError } from './modelError';
+import { messageOf, ModelError } from './modelError';
 import { isNpy } from './npy';
 import { isNpz, readNpz } from './npz';
 import { PickleTuple, type PickleValue } from './pickle';
@@ -25,7 +25,10 @@ const isTensor = (value: PickleValue): value is { kind: 'object'; value: Tensor 
   value !== null &&
   typeof value === 'object' &&
   'kind' in value &&
-  typeof (value.value as Tensor)?.values === 'function';
+  typeof value.value === 'object' &&
+  value.value !== null &&
+  'values' in value.value &&
+  typeof value.value.values === 'function';
 
 function describeValue(value: PickleValue): string {
   if (value instanceof Map) return 'a dict';
@@ -74,7 +77,7 @@ function readText(bytes: Uint8Array): TensorFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ModelError(`The file is not valid JSON (${(error as Error).message}).`);
+    throw new ModelError(`The file is not valid JSON (${messageOf(error)}).`);
   }
   return { format: 'JSON', tensors: readJson(json) };
 }

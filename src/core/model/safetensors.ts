@@ -1,6 +1,6 @@
 // safetensors: an 8-byte little-endian header length, a JSON header {name: {dtype, shape, data_offsets}},
 // then the data. Every claim in the header is checked against the file before a byte of data is read.
-import { ModelError } from './modelError';
+import { messageOf, ModelError } from './modelError';
 import { DTYPE_BYTES, elementCount, rawTensor, type DType, type Tensor } from './tensor';
 
 const DTYPES: Record<string, DType> = {
@@ -32,7 +32,8 @@ interface Entry {
 }
 
 function entryOf(name: string, raw: unknown): Entry {
-  const info = (raw ?? {}) as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
+  const info: { dtype?: unknown; shape?: unknown; data_offsets?: unknown } =
+    typeof raw === 'object' && raw !== null ? raw : {};
   const dtype = typeof info.dtype === 'string' ? DTYPES[info.dtype] : undefined;
   if (!dtype)
     throw new ModelError(`its tensor "${name}" has dtype ${JSON.stringify(info.dtype)}, which load does not read.`);
@@ -64,7 +65,7 @@ export function readSafetensors(bytes: Uint8Array): Map<string, Tensor> {
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength)));
   } catch (error) {
-    throw new ModelError(`its safetensors header is not valid JSON (${(error as Error).message}).`);
+    throw new ModelError(`its safetensors header is not valid JSON (${messageOf(error)}).`);
   }
   if (header === null || typeof header !== 'object' || Array.isArray(header))
     throw new ModelError('its safetensors header is not a JSON object.');

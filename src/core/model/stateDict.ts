@@ -14,6 +14,7 @@ import {
   type TorchGroup,
 } from './keys';
 import { listKeys } from '../loadSummary';
+import { perGate } from '../vocabulary';
 import { ModelError } from './modelError';
 import type { TensorFile } from './read';
 
@@ -145,15 +146,10 @@ function torchLayers(group: TorchGroup, used: Named[]): { layers: LoadedLayer[];
         values(b, [4 * H], `${bareName(b.key).split(/[./]/).at(-1)} (4·H values)`, used).forEach(
           (v, k) => (bias[k] += v),
         );
-    const gates = {} as LoadedLayer['gates'];
-    for (const gate of ['f', 'i', 'g', 'o'] as const) {
+    const gates = perGate((gate) => {
       const block = TORCH_BLOCK[gate] * H;
-      gates[gate] = {
-        wx: rows(wIh, block, H, X),
-        wh: rows(wHh, block, H, H),
-        b: Array.from(bias.subarray(block, block + H)),
-      };
-    }
+      return { wx: rows(wIh, block, H, X), wh: rows(wHh, block, H, H), b: Array.from(bias.subarray(block, block + H)) };
+    });
     layers.push({ input: X, gates });
   }
   return { layers, hidden: H };
@@ -179,15 +175,14 @@ function kerasLayer(group: KerasGroup, rk: Named, used: Named[]): { layers: Load
   const bias = group.bias ? values(group.bias, [4 * H], 'bias (4·H values)', used) : new Float64Array(4 * H);
   const column = (data: Float64Array, width: number, block: number): Matrix =>
     Array.from({ length: H }, (_, r) => Array.from({ length: width }, (_, k) => data[k * 4 * H + block + r]));
-  const gates = {} as LoadedLayer['gates'];
-  for (const gate of ['f', 'i', 'g', 'o'] as const) {
+  const gates = perGate((gate) => {
     const block = TORCH_BLOCK[gate] * H; // Keras's i, f, c, o is PyTorch's order too, as columns
-    gates[gate] = {
+    return {
       wx: column(kernel, X, block),
       wh: column(recurrent, H, block),
       b: Array.from(bias.subarray(block, block + H)),
     };
-  }
+  });
   return { layers: [{ input: X, gates }], hidden: H };
 }
 

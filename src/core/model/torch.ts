@@ -35,11 +35,14 @@ const storageType = (): PickleCallable => () => {
 const storageDtype = (name: string): DType | undefined =>
   name.endsWith('UntypedStorage') ? 'uint8' : STORAGES[name.replace(/^torch\./, '')];
 
+const isSize = (n: PickleValue): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
 const ints = (value: PickleValue, what: string): number[] => {
   const items = value instanceof PickleTuple ? value.items : undefined;
-  if (!items || !items.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0))
+  const sizes = items?.filter(isSize);
+  if (!items || sizes?.length !== items.length)
     throw new ModelError(`its pickle gives a tensor a ${what} that is not a tuple of sizes.`);
-  return items as number[];
+  return sizes;
 };
 
 export function refuseGlobal(name: string): string {

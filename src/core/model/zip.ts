@@ -3,7 +3,7 @@
 // chunks, counting the output, so a member that inflates past the limit stops the load early whatever its
 // headers claim (fflate's unzipSync grows its buffer past a lying size).
 import { Inflate } from 'fflate';
-import { ModelError } from './modelError';
+import { messageOf, ModelError } from './modelError';
 
 export interface ZipMember {
   name: string;
@@ -106,7 +106,7 @@ function inflate(data: Uint8Array, size: number, name: string, limit: number, li
     for (let at = 0; at < data.length && !over; at += CHUNK)
       stream.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
   } catch (error) {
-    throw new ModelError(`its zip member "${name}" is not valid deflate data (${(error as Error).message}).`);
+    throw new ModelError(`its zip member "${name}" is not valid deflate data (${messageOf(error)}).`);
   }
   if (over)
     throw new ModelError(
