@@ -1,7 +1,8 @@
 // @ts-check
 // `npm run lint`: ESLint (eslint.config.mjs, type-checked rules) and Prettier (.prettierrc.json) over
-// every file git knows that they cover. Any warning fails. Prints each problem, then one line
-// "lint: N passed, N failed" counting files (a file fails if either tool objects to it).
+// every file git knows that they cover, knip (knip.json: no file or export in src/ that nothing
+// imports) and the size rule (no source file in src/ over 400 lines). Any warning fails. Prints each
+// problem, then one line "lint: N passed, N failed" counting files (a file fails if any check objects).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +41,48 @@ async function unformatted(files) {
   return { checked, bad };
 }
 
+/** Source files in src/ over the team's limit: split them by concept (docs/architecture.md). */
+const MAX_SOURCE_LINES = 400;
+
+/**
+ * The src/ files longer than MAX_SOURCE_LINES.
+ * @param {string[]} files
+ */
+function oversized(files) {
+  return files
+    .filter((file) => file.startsWith('src/') && /\.(ts|mjs|js|css)$/.test(file))
+    .map((file) => ({ file, lines: readFileSync(join(REPO_ROOT, file), 'utf8').split('\n').length - 1 }))
+    .filter(({ lines }) => lines > MAX_SOURCE_LINES);
+}
+
+/** Files knip reports (unused files, exports or types in src/), with its report. */
+function unusedCode() {
+  const bin = join(REPO_ROOT, 'node_modules', 'knip', 'bin', 'knip.js');
+  const out = spawnSync(process.execPath, [bin, '--no-progress', '--reporter', 'json'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (out.error || !out.stdout.trim()) throw new Error(`knip did not run: ${out.stderr || out.error?.message}`);
+  /** @type {{ issues: Array<Record<string, unknown> & { file: string }> }} */
+  const report = JSON.parse(out.stdout);
+  /** @type {string[]} */
+  const lines = [];
+  for (const issue of report.issues)
+    for (const [kind, found] of Object.entries(issue)) {
+      if (!Array.isArray(found)) continue;
+      for (const item of found) {
+        if (kind === 'files') lines.push(`${issue.file}: no entry point imports this file (knip)`);
+        else if (Array.isArray(item))
+          lines.push(`${issue.file}: ${item.map((d) => d.name).join(' and ')} export the same thing`);
+        else
+          lines.push(
+            `${issue.file}:${item.line ?? 1}: ${item.name} is exported but nothing imports it (knip: ${kind})`,
+          );
+      }
+    }
+  return { files: new Set(report.issues.map((issue) => issue.file)), lines, status: out.status };
+}
+
 async function main() {
   const eslint = new ESLint({ cwd: REPO_ROOT });
   const results = await eslint.lintFiles(['.']);
@@ -56,9 +99,17 @@ async function main() {
     process.stdout.write(`${file}: not formatted (npx prettier --write ${file})\n`);
     failed.add(file);
   }
+  for (const { file, lines } of oversized(files)) {
+    process.stdout.write(`${file}: ${lines} lines; a source file in src/ has at most ${MAX_SOURCE_LINES}\n`);
+    failed.add(file);
+  }
+  const unused = unusedCode();
+  for (const line of unused.lines) process.stdout.write(`${line}\n`);
+  for (const file of unused.files) failed.add(file);
+  if (unused.status !== 0 && unused.files.size === 0) throw new Error('knip failed without naming a file');
   const all = new Set([...results.map((r) => r.filePath.slice(REPO_ROOT.length + 1)), ...prettierRun.checked]);
   process.stdout.write(
-    `eslint: ${results.length} files, prettier: ${prettierRun.checked.length} files\n` +
+    `eslint: ${results.length} files, prettier: ${prettierRun.checked.length} files, knip and size: src/\n` +
       `lint: ${all.size - failed.size} passed, ${failed.size} failed\n`,
   );
   return failed.size === 0 ? 0 : 1;

@@ -11,9 +11,9 @@ import type { ExploreData, StepPayload } from './payload';
 /** Steps kept in a payload: the first and the last half of this many. */
 export const MAX_PAYLOAD_STEPS = 200;
 /** Numbers a payload's steps may hold in all, so a wide LSTM keeps fewer steps (a few MB of JSON at most). */
-export const MAX_PAYLOAD_STEP_NUMBERS = 200_000;
+const MAX_PAYLOAD_STEP_NUMBERS = 200_000;
 /** Weights are left out of the payload when a gate's matrix is wider than this (H + X columns). */
-export const MAX_PAYLOAD_WEIGHT_COLUMNS = 32;
+const MAX_PAYLOAD_WEIGHT_COLUMNS = 32;
 
 /** The first and last steps when there are too many to send; all of them otherwise. */
 export function thinSteps(steps: readonly StepTrace[], max = MAX_PAYLOAD_STEPS): StepTrace[] {
@@ -30,7 +30,7 @@ function numbersPerStep(step: StepTrace): number {
 }
 
 /** How many steps fit in a payload: at most MAX_PAYLOAD_STEPS, fewer when each step is large (at least 2). */
-export function payloadStepBudget(steps: readonly StepTrace[]): number {
+function payloadStepBudget(steps: readonly StepTrace[]): number {
   const first = steps[0];
   if (!first) return MAX_PAYLOAD_STEPS;
   return Math.max(2, Math.min(MAX_PAYLOAD_STEPS, Math.floor(MAX_PAYLOAD_STEP_NUMBERS / numbersPerStep(first))));
@@ -55,11 +55,11 @@ function shownSteps(result: CellResult): StepTrace[] {
 
 /** Limits on what an output re-runs as a number is dragged: the cell's text, the weights it starts from, its steps. */
 export const MAX_EXPLORE_CHARS = 50_000;
-export const MAX_EXPLORE_NUMBERS = 50_000;
-export const MAX_EXPLORE_STEPS = 2_000;
+const MAX_EXPLORE_NUMBERS = 50_000;
+const MAX_EXPLORE_STEPS = 2_000;
 
 /** The data to re-run the cell in the renderer, when it ran cleanly, reads no file and is small enough. */
-export function exploreData(result: CellResult, explore: RunToExplore | undefined): ExploreData | undefined {
+function exploreData(result: CellResult, explore: RunToExplore | undefined): ExploreData | undefined {
   if (!explore || result.errors.some((problem) => problem.severity === 'error')) return undefined;
   const { runId, source, before } = explore;
   if (source.length > MAX_EXPLORE_CHARS || /^[ \t]*load\b/m.test(source)) return undefined;
@@ -82,7 +82,6 @@ export function buildPayload(result: CellResult, run?: RunToExplore): StepPayloa
     steps: thinSteps(steps, payloadStepBudget(steps)),
     totalSteps: Math.max(result.stepsRun, result.steps.length),
     expects: result.expects,
-    problems: result.errors.filter((problem) => problem.severity === 'warning'),
     shows: result.shows,
     ...(small ? { weights } : {}),
     notation: result.notation,

@@ -1,6 +1,6 @@
 // What the kernel sends to the renderer, defined once for both sides.
 import type { SessionState } from '../core/snapshot';
-import type { ExpectResult, LoadSummary, ModelWeights, Notation, Problem, ShowRequest, StepTrace } from '../core/types';
+import type { ExpectResult, LoadSummary, ModelWeights, Notation, ShowRequest, StepTrace } from '../core/types';
 
 export type { Notation };
 
@@ -16,8 +16,6 @@ export interface StepPayload {
   /** How many steps the cell really ran (>= steps.length). */
   totalSteps: number;
   expects: ExpectResult[];
-  /** Problems reported by the cell (warnings; a cell with errors gets an error output instead). */
-  problems: Problem[];
   shows: ShowRequest[];
   /** Weights of the last step, for equations with numbers substituted. Absent when too large to show. */
   weights?: ModelWeights;

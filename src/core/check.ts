@@ -4,12 +4,19 @@ import { parseCell } from './parser';
 import type { Token } from './lexer';
 import type { Problem } from './types';
 
+export interface CellAnalysis {
+  /** Tokens for hovers and completion (none for a cell too large for the kernel). */
+  tokens: Token[];
+  /** What is wrong with the cell without running it. */
+  problems: Problem[];
+}
+
 export function checkCell(source: string): Problem[] {
   return analyzeCell(source).problems;
 }
 
 /** One parse for editor features: the tokens (for hovers and completion) and the problems. */
-export function analyzeCell(source: string): { tokens: Token[]; problems: Problem[] } {
+export function analyzeCell(source: string): CellAnalysis {
   if (source.length > MAX_CELL_CHARS) {
     const problem: Problem = {
       line: 1,

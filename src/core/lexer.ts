@@ -2,7 +2,7 @@
 import { NUMBER_PATTERN } from './numbers';
 import type { Problem } from './types';
 
-export type TokenKind = 'number' | 'word' | 'string' | 'punct' | 'comment' | 'newline';
+type TokenKind = 'number' | 'word' | 'string' | 'punct' | 'comment' | 'newline';
 
 export interface Token {
   kind: TokenKind;

@@ -54,6 +54,6 @@ export class LineReader {
   }
 }
 
-export function afterToken(token: Token): Span {
+function afterToken(token: Token): Span {
   return { line: token.line, column: token.column + token.text.length, length: 1 };
 }

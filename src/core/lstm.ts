@@ -15,7 +15,7 @@ export function sigmoid(z: number): number {
 }
 
 /** tanh(z); Math.tanh already gives exactly ±1 for large |z|. */
-export const tanh = Math.tanh;
+const tanh = Math.tanh;
 
 export { GATE_ORDER } from './vocabulary';
 

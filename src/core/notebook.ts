@@ -37,7 +37,7 @@ export interface NotebookDoc {
 }
 
 /** A line `<!-- cell -->` separates two markdown cells; markdown viewers show nothing for it. */
-export const CELL_SEPARATOR = '<!-- cell -->';
+const CELL_SEPARATOR = '<!-- cell -->';
 
 interface Fence {
   char: '`' | '~';
@@ -50,7 +50,7 @@ function openingFence(line: string): Fence | undefined {
   // [\s\S]: a line here never holds \n or \r, but may hold U+2028/U+2029, which "." does not match.
   const match = /^( {0,3})(`{3,}|~{3,})([\s\S]*)$/.exec(line);
   if (!match) return undefined;
-  const char = match[2][0] as '`' | '~';
+  const char = match[2].startsWith('~') ? '~' : '`';
   const info = match[3].trim();
   if (char === '`' && info.includes('`')) return undefined;
   return { char, length: match[2].length, info, indent: match[1].length };

@@ -23,8 +23,8 @@ import {
 export type { Span } from './lineReader';
 export type { Value } from './values';
 
-export interface Setting {
-  key: string;
+interface Setting<Key extends string> {
+  key: Key;
   keySpan: Span;
   value: Value;
 }
@@ -37,8 +37,8 @@ export interface LayerRef {
 export type Statement = { span: Span } & LayerRef &
   (
     | { type: 'assign'; target: 'x' | 'h' | 'c'; value: Value }
-    | { type: 'gate'; gate: GateSymbol; settings: Setting[] }
-    | { type: 'dense'; settings: Setting[] }
+    | { type: 'gate'; gate: GateSymbol; settings: Setting<(typeof GATE_KEYS)[number]>[] }
+    | { type: 'dense'; settings: Setting<(typeof DENSE_KEYS)[number]>[] }
     | { type: 'step'; x?: Value }
     | { type: 'run'; xs: Value }
     | { type: 'expect'; name: ValueName; value: Value; tolerances: number[]; text: string }
@@ -74,8 +74,12 @@ function exampleSettings(owner: string, keys: readonly string[]): string {
 }
 
 /** key = value pairs after `forget` … or `dense`. */
-function readSettings(reader: LineReader, keys: readonly string[], owner: string): Setting[] | undefined {
-  const settings: Setting[] = [];
+function readSettings<Key extends string>(
+  reader: LineReader,
+  keys: readonly Key[],
+  owner: string,
+): Setting<Key>[] | undefined {
+  const settings: Setting<Key>[] = [];
   if (reader.done)
     return reader.fail(
       reader.last,
@@ -84,7 +88,8 @@ function readSettings(reader: LineReader, keys: readonly string[], owner: string
   for (let key = reader.next(); key; key = reader.next()) {
     if (key.text === ',' && settings.length)
       return reader.fail(key, `Separate the keys with spaces, not commas, e.g. ${exampleSettings(owner, keys)}.`);
-    if (key.kind !== 'word' || !keys.includes(key.text)) {
+    const known = key.kind === 'word' ? keys.find((k) => k === key.text) : undefined;
+    if (!known) {
       const suggestion = key.kind === 'word' ? closest(key.text, keys) : undefined;
       return reader.fail(
         key,
@@ -103,7 +108,7 @@ function readSettings(reader: LineReader, keys: readonly string[], owner: string
     if (!reader.expectPunct('=', `"=" after ${key.text}`)) return undefined;
     const value = readValue(reader, `a value for ${key.text}`);
     if (!value) return undefined;
-    settings.push({ key: key.text, keySpan: spanOf(key), value });
+    settings.push({ key: known, keySpan: spanOf(key), value });
   }
   return settings;
 }
@@ -153,9 +158,9 @@ function readStatement(reader: LineReader, source: string): Statement | undefine
     case 'layer':
       return readLayered(reader, source, head);
     case 'dense': {
-      const settings = readSettings(reader, [...DENSE_KEYS, 'W'], 'The dense layer');
+      const settings = readSettings(reader, [...DENSE_KEYS, 'W' as const], 'The dense layer');
       return (
-        settings && { type: 'dense', settings: settings.map((s) => (s.key === 'W' ? { ...s, key: 'w' } : s)), span }
+        settings && { type: 'dense', settings: settings.map((s) => ({ ...s, key: s.key === 'W' ? 'w' : s.key })), span }
       );
     }
     case 'step': {

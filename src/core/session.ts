@@ -1,59 +1,21 @@
 // The kernel's state between cells, as in Jupyter: weights, x, h, c and the time step count.
-import { problemAt } from './lexer';
+import { fail } from './cellError';
+import { sliced, type CellExecution } from './cellExecution';
+import { checkExpect } from './expectCheck';
 import { LstmWorkspace, lstmStep, type LstmParams } from './lstm';
-import { MAX_CELL_CHARS, MAX_STEPS_PER_CELL } from './limits';
-import { readModel } from './load';
-import { parseCellInSlices, stepsOf, type LayerRef, type Span, type Statement, type Value } from './parser';
+import { MAX_CELL_CHARS } from './limits';
+import { loadModel, type SessionOptions } from './loadStatement';
+import { parseCellInSlices, type LayerRef, type Span, type Statement } from './parser';
 import { lookUp } from './lookUp';
 import { placeModel, type LowerLayer } from './stack';
 import { overflowOf, toTrace, TraceRecorder } from './trace';
-import type {
-  CellResult,
-  ExpectResult,
-  LoadSummary,
-  ModelWeights,
-  Notation,
-  Problem,
-  StepTrace,
-  Vector,
-} from './types';
+import { checkStepCount, sequence } from './stepInputs';
+import type { CellResult, LoadSummary, ModelWeights, Notation, Problem, StepTrace, Vector } from './types';
 import { asVector, describe, splitConcatenated, WeightStore, type Placed } from './weights';
 import type { ValueName } from './vocabulary';
 import { restoreWeights, snapshotWeights, type SessionState } from './snapshot';
 
-export type { SessionState };
-
-export interface SessionOptions {
-  /**
-   * Reads a file named by `load`, relative to the notebook: its bytes (or, for JSON, its text) or an error
-   * message. The edges (CLI, extension) read the file; the core recognises its format by content.
-   */
-  readFile?: (path: string) => { bytes: Uint8Array } | { text: string } | { error: string };
-  /** When false, `load` is refused (untrusted workspace). Default true. */
-  allowLoad?: boolean;
-}
-
-/** A cell being executed in slices so long runs can yield and be interrupted. */
-export interface CellExecution {
-  /** Runs until done or until `budgetMs` has passed; returns true when the cell has finished. */
-  advance(budgetMs: number): boolean;
-  /** Stops the cell; the result then reports an "interrupted" error. */
-  cancel(): void;
-  /** The result so far (final once advance returned true). */
-  readonly result: CellResult;
-}
-
-/** Raised inside a cell to stop it at a statement; never leaves the session. */
-class CellError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.message);
-  }
-}
-
-/** A declared function (not an arrow), so that TypeScript narrows after a call to it. */
-function fail(span: Span, message: string, suggestion?: string): never {
-  throw new CellError(problemAt(span.line, span.column, span.length, message, suggestion));
-}
+export type { CellExecution, SessionOptions, SessionState };
 
 export class Session {
   private readonly weights = new WeightStore();
@@ -98,10 +60,7 @@ export class Session {
     const recorder = new TraceRecorder();
     const run = ++this.runCount;
     const work = this.execute(source, result, recorder, run);
-    let finished = false;
-    const finish = (problem?: Problem) => {
-      if (finished) return;
-      finished = true;
+    return sliced(work, result, (problem?: Problem) => {
       if (problem) result.errors.push(problem);
       result.steps = recorder.steps();
       result.stepsRun = recorder.count;
@@ -110,29 +69,7 @@ export class Session {
       result.time = this.time;
       result.notation = this.notationChoice;
       result.weights = this.currentWeights();
-    };
-    return {
-      result,
-      cancel: () => finish(problemAt(1, 1, 1, 'Interrupted: the cell was stopped before it finished.')),
-      advance: (budgetMs: number) => {
-        if (finished) return true;
-        const deadline = Date.now() + budgetMs;
-        try {
-          for (;;) {
-            if (work.next().done) break;
-            if (Date.now() >= deadline) return false;
-          }
-          finish();
-        } catch (error) {
-          finish(
-            error instanceof CellError
-              ? error.problem
-              : problemAt(1, 1, 1, `Internal error, please report it: ${String(error)}`),
-          );
-        }
-        return true;
-      },
-    };
+    });
   }
 
   /** The state a cell starts from, as plain JSON, so a renderer can re-run the cell (see ./snapshot). */
@@ -173,7 +110,7 @@ export class Session {
       for (const problem of parsed.problems) result.errors.push(problem);
       return;
     }
-    this.checkStepCount(parsed.statements);
+    checkStepCount(parsed.statements);
     for (const statement of parsed.statements) {
       yield* this.perform(statement, result, recorder, run);
     }
@@ -202,14 +139,14 @@ export class Session {
               store.setGate(s.gate, 'wx', { ...placed, value: split.wx, whole: setting.value });
             }
           } else {
-            store.setGate(s.gate, setting.key as 'wx' | 'wh' | 'b', placed);
+            store.setGate(s.gate, setting.key, placed);
           }
         }
         return;
       }
       case 'dense':
         for (const setting of s.settings)
-          this.weights.setDense(setting.key as 'w' | 'b', { value: setting.value, span: setting.value.span, run });
+          this.weights.setDense(setting.key, { value: setting.value, span: setting.value.span, run });
         return;
       case 'step': {
         if (s.x)
@@ -219,7 +156,7 @@ export class Session {
         return;
       }
       case 'run': {
-        const inputs = this.sequence(s.xs);
+        const inputs = sequence(s.xs);
         for (const x of inputs) {
           this.x = x;
           this.step(s.span, run, recorder, s.xs.span, 'run');
@@ -228,7 +165,7 @@ export class Session {
         return;
       }
       case 'expect':
-        result.expects.push(this.check(s));
+        result.expects.push(checkExpect(s, () => this.read(s.name, s), this.time, this.lastStep !== undefined));
         return;
       case 'load':
         result.loaded = this.load(s);
@@ -244,29 +181,6 @@ export class Session {
         this.notationChoice = s.which;
         return;
     }
-  }
-
-  /** Refuses a cell that would run too many steps before any of it runs. */
-  private checkStepCount(statements: readonly Statement[]) {
-    // Counted from the values' lengths: making the inputs here (an array per step) took 160 ms at once for 10⁶ steps.
-    let steps = 0;
-    for (const s of statements) {
-      steps += stepsOf(s);
-      if (steps > MAX_STEPS_PER_CELL) {
-        const total = statements.reduce((n, t) => n + stepsOf(t), 0);
-        fail(
-          s.span,
-          `This cell would run ${total} steps; one cell runs at most ${MAX_STEPS_PER_CELL} (MAX_STEPS_PER_CELL).`,
-        );
-      }
-    }
-  }
-
-  /** run x = [..]: one step per element, a number each when X = 1, a vector each otherwise. */
-  private sequence(value: Value): Vector[] {
-    if (value.depth === 0) return [[value.data]];
-    if (value.depth === 1) return value.data.map((n) => [n]);
-    return value.data;
   }
 
   /** The engine's parameters for the current weights, packed once per change. */
@@ -391,59 +305,14 @@ export class Session {
     return lookUp(name, x, lower ?? { h: this.h, c: this.c, last: this.lastStep });
   }
 
-  private check(s: Extract<Statement, { type: 'expect' }>): ExpectResult {
-    const expected =
-      asVector(s.value) ??
-      fail(s.value.span, `expect compares with a number or a vector, not a ${describe(s.value)} matrix.`);
-    const actual = this.read(s.name, s);
-    const tolerance = s.tolerances.reduce((most, t) => Math.max(most, t), 0);
-    const base = { line: s.span.line, text: s.text, name: s.name, expected, tolerance };
-    if (!actual) {
-      const why = ['x', 'h', 'c', 'short', 'long'].includes(s.name)
-        ? `${s.name} is not set yet`
-        : s.name === 'y' && this.lastStep
-          ? 'there is no dense layer'
-          : 'no step has run yet';
-      fail(s.span, `expect ${s.name} can't be checked: ${why}.`);
-    }
-    if (actual.length !== expected.length) {
-      fail(
-        s.value.span,
-        `expect ${s.name} gives ${expected.length} value${expected.length === 1 ? '' : 's'} but ${s.name} has ${actual.length}.`,
-      );
-    }
-    // A hair of slack for the float64 rounding of the written decimal itself.
-    // Subtracted, not added: tolerance + slack overflows to ∞ for a tolerance near the largest float64.
-    const pass = expected.every(
-      (e, k) => Math.abs(actual[k] - e) - s.tolerances[k] <= 1e-12 * Math.max(1, Math.abs(e)),
-    );
-    const unstepped = !pass && this.time === 0 && ['h', 'c', 'short', 'long'].includes(s.name);
-    const hint = unstepped
-      ? `No step has run yet, so ${s.name} is still the value it was given: add a step before this expect.`
-      : undefined;
-    return { ...base, pass, actual: [...actual], ...(hint ? { hint } : {}) };
-  }
-
   private load(s: Extract<Statement, { type: 'load' }>): LoadSummary {
-    const { path, pathSpan: span } = s;
-    if (this.options.allowLoad === false)
-      fail(span, 'load is turned off in an untrusted workspace: trust the workspace to read weight files.');
-    if (!this.options.readFile) fail(span, 'load is not available here: nothing can read files.');
-    if (/^([a-zA-Z]:)?[\\/]/.test(path) || path.split(/[\\/]/).includes('..')) {
-      fail(span, `load reads files beside the notebook or in folders below it; "${path}" points elsewhere.`);
-    }
-    const file = this.options.readFile(path);
-    if ('error' in file) return fail(span, `Could not read "${path}": ${file.error}`);
-    const bytes = 'bytes' in file ? file.bytes : new TextEncoder().encode(file.text);
-    const model = readModel(bytes, { lstm: s.lstm, head: s.head });
-    if ('error' in model) return fail(span, `"${path}": ${model.error}`);
-    const run = this.runCount;
-    this.below = placeModel(model, this.weights, span, run);
+    const model = loadModel(s, this.options);
+    this.below = placeModel(model, this.weights, s.pathSpan, this.runCount);
     // Trained networks start from zero memory, as PyTorch and Keras do.
     this.h = new Array<number>(model.hidden).fill(0);
     this.c = new Array<number>(model.hidden).fill(0);
     this.lastStep = undefined;
-    this.loaded = { file: path, ...model.summary };
+    this.loaded = { file: s.path, ...model.summary };
     return this.loaded;
   }
 }

@@ -79,7 +79,7 @@ const matrix = (data: Matrix): Shaped => ({ depth: 2, data });
 const vector = (data: Vector): Shaped => ({ depth: 1, data });
 
 /** Puts a loaded layer's gates into a weight store, as if written at the load statement. */
-export function placeLayer(store: WeightStore, layer: LoadedLayer, span: Span, run: number): void {
+function placeLayer(store: WeightStore, layer: LoadedLayer, span: Span, run: number): void {
   store.clear();
   for (const gate of GATE_ORDER) {
     const g = layer.gates[gate];

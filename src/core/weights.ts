@@ -41,7 +41,7 @@ export function asVector(value: Value): Vector | undefined {
 }
 
 /** The value as a rows×cols matrix; a vector fits a single column or a single row. */
-export function asMatrix(value: Value, rows: number, cols: number): Matrix | undefined {
+function asMatrix(value: Value, rows: number, cols: number): Matrix | undefined {
   if (value.depth === 0) return rows === 1 && cols === 1 ? [[value.data]] : undefined;
   if (value.depth === 1) {
     const v = value.data;

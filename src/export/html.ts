@@ -22,7 +22,7 @@ export interface PageAssets {
  * Styles are 'unsafe-inline': mermaid's SVG and KaTeX's HTML carry style attributes and <style>
  * elements of their own. With no request allowed, CSS can't send anything anywhere; scripts stay hashed.
  */
-export function contentSecurityPolicy(scriptHash: string): string {
+function contentSecurityPolicy(scriptHash: string): string {
   return [
     "default-src 'none'",
     `script-src '${scriptHash}'`,

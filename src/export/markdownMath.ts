@@ -5,7 +5,7 @@ import katex from 'katex';
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 import { KATEX_OPTIONS } from '../renderer/katexOptions';
 
-export function typesetTex(tex: string, displayMode: boolean): string {
+function typesetTex(tex: string, displayMode: boolean): string {
   return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
 }
 

@@ -35,7 +35,7 @@ export function expectTable(expects: readonly ExpectResult[]): string[] {
 }
 
 /** The cell's errors, one per line, as escaped text. */
-export function errorLines(result: CellResult): string[] {
+function errorLines(result: CellResult): string[] {
   return result.errors
     .filter((problem) => problem.severity === 'error')
     .map((problem) => `**Error** ${escapeMarkdown(problemMessage(problem))}`);

@@ -46,7 +46,7 @@ export function runForExport(input: ExportInput): RanNotebook {
   return { name: baseName(file), cells, ok: report.ok };
 }
 
-export function baseName(file: string): string {
+function baseName(file: string): string {
   const last = file.split(/[\\/]/).pop() ?? file;
   return last.replace(/\.lstm$/i, '') || 'notebook';
 }

@@ -1,10 +1,7 @@
 // One analysis per cell document version, shared by diagnostics, hover, completion and quick fixes.
 // Pure (no `vscode`): documents are anything with a URI, a version and text.
-import { checkCell } from '../core/check';
-import type { Token } from '../core/lexer';
-import { parseCell } from '../core/parser';
+import { analyzeCell, type CellAnalysis } from '../core/check';
 import { MAX_CELL_CHARS } from '../core/limits';
-import type { Problem } from '../core/types';
 
 export interface VersionedText {
   readonly uri: { toString(): string };
@@ -12,32 +9,25 @@ export interface VersionedText {
   getText(): string;
 }
 
-export interface CellAnalysis {
-  /** Tokens for hovers and completion (none for a cell too large for the kernel). */
-  tokens: Token[];
-  /** What is wrong with the cell without running it. */
-  problems: Problem[];
-}
-
 /** Larger cells are not analyzed as you type (it runs synchronously on the extension host); running one reports its errors. */
-export const MAX_ANALYZED_CHARS = 1024 * 1024;
+const MAX_ANALYZED_CHARS = 1024 * 1024;
 
 export function analyze(source: string): CellAnalysis {
-  if (source.length > MAX_ANALYZED_CHARS)
-    return { tokens: [], problems: source.length > MAX_CELL_CHARS ? checkCell(source) : [] };
-  // One parse gives both (tokenize and then checkCell read the cell twice).
-  const { tokens, problems } = parseCell(source);
-  return { tokens, problems };
+  // Between the two limits nothing is said while typing; beyond the kernel's, analyzeCell says so at once.
+  if (source.length > MAX_ANALYZED_CHARS && source.length <= MAX_CELL_CHARS) return { tokens: [], problems: [] };
+  return analyzeCell(source);
 }
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: CellAnalysis }>();
 
+  constructor(private readonly analyzeText: (source: string) => CellAnalysis = analyze) {}
+
   get(document: VersionedText): CellAnalysis {
     const key = document.uri.toString();
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyze(document.getText());
+    const analysis = this.analyzeText(document.getText());
     this.entries.set(key, { version: document.version, analysis });
     return analysis;
   }

@@ -34,7 +34,7 @@ const precise = (values: Vector) => {
 };
 
 /** ▸ f 0.998 · i 0.990 · C 5.62 · h 0.994 */
-export function stepLabel(step: StepTrace, notation: Notation): string {
+function stepLabel(step: StepTrace, notation: Notation): string {
   const labels = STEP_LABELS[notation];
   const parts = (['f', 'i', 'c', 'h', 'y'] as const).flatMap((key) => {
     const value = step[key];

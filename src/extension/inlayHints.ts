@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CellResult } from '../core/types';
 import { hintsFor, type HintText } from './inlayHintText';
 
-export const INLAY_HINTS_SETTING = 'lstmNotebook.inlayHints.enabled';
+const INLAY_HINTS_SETTING = 'lstmNotebook.inlayHints.enabled';
 
 export class ResultHints implements vscode.InlayHintsProvider, vscode.Disposable {
   private readonly hints = new Map<string, HintText[]>();

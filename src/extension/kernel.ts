@@ -14,7 +14,7 @@ import type { CellResults } from './results';
 import { runInSlices } from './slices';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE } from './serializer';
 
-export const KERNEL_ID = 'lstm-kernel';
+const KERNEL_ID = 'lstm-kernel';
 const SLICE_MS = 20;
 
 /** What the kernel keeps per notebook, like a Jupyter kernel process. */

@@ -42,7 +42,7 @@ export function notebookMetadata(metadata: { [key: string]: unknown } | undefine
   };
 }
 
-export function encodingProblem(): Problem {
+function encodingProblem(): Problem {
   return {
     line: 1,
     column: 1,

@@ -7,7 +7,7 @@ import type { CellResult } from '../core/types';
  * Resolves on the next turn of the event loop, after pending I/O and messages: a message to itself, as
  * Node's setImmediate would, but also in the web worker host, and without setTimeout's 4 ms clamp.
  */
-export const nextTurn = () =>
+const nextTurn = () =>
   new Promise<void>((resolve) => {
     const channel = new MessageChannel();
     // addEventListener and start(): what Node's MessagePort (typed for the extension) and the web's share.

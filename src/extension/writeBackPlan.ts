@@ -6,10 +6,10 @@ import { cellLiterals, textHash, withoutComments } from '../core/literals';
 import { formatNumber } from '../core/numbers';
 
 /** More changes than a cell's settable numbers could ever need is not a write-back. */
-export const MAX_WRITE_BACK_CHANGES = 100_000;
+const MAX_WRITE_BACK_CHANGES = 100_000;
 
 /** One replacement: 1-based line and column in the cell, length in characters, the number's new text. */
-export interface LiteralEdit {
+interface LiteralEdit {
   line: number;
   column: number;
   length: number;

@@ -1,5 +1,5 @@
-// Pass/fail badges for the cell's `expect` lines, and its warnings. All payload text goes in as text.
-import type { ExpectResult, Problem } from '../core/types';
+// Pass/fail badges for the cell's `expect` lines. All payload text goes in as text.
+import type { ExpectResult } from '../core/types';
 import { html } from './dom';
 import { formatNumber, formatVector } from './format';
 
@@ -22,12 +22,4 @@ function badge(result: ExpectResult): HTMLElement {
     html('code', { class: 'expect-text' }, result.text),
     html('span', { class: 'actual' }, detail),
   );
-}
-
-export function problemList(problems: Problem[]): HTMLElement {
-  const list = html('ul', { class: 'problems', 'aria-label': 'warnings' });
-  for (const problem of problems) {
-    list.append(html('li', { class: problem.severity }, `line ${formatNumber(problem.line)}: ${problem.message}`));
-  }
-  return list;
 }

@@ -123,7 +123,7 @@ function colourOf(literal: number): string {
 }
 
 /** The literal a typeset element's colour encodes, or undefined (rgb() as browsers report it, or hex). */
-export function literalOfColour(colour: string): number | undefined {
+function literalOfColour(colour: string): number | undefined {
   const rgb = /^rgb\(\s*10,\s*(\d+),\s*(\d+)\s*\)$/.exec(colour);
   if (rgb) return Number(rgb[1]) * 256 + Number(rgb[2]);
   const hex = /^#0a([0-9a-f]{4})$/i.exec(colour);

@@ -10,7 +10,7 @@ import { column, joinedMatrix, matrix, MAX_SHOWN_SIZE, num, operand, shape, stac
 export type EquationKey = GateSymbol | 'c' | 'h' | 'y';
 
 /** A term shown next to an equation, with its live value, for tooltips. */
-export interface Chip {
+interface Chip {
   term: Term;
   value: string;
 }

@@ -26,7 +26,7 @@ const TERM_KEYS: Partial<Record<TermId, string[]>> = {
 };
 
 /** The diagram keys a term is drawn at. */
-export function linkKeys(term: Term): string[] {
+function linkKeys(term: Term): string[] {
   if (GATES.includes(term.id as GateSymbol)) return [term.id];
   if (term.id === 'W' || term.id === 'b' || term.id === 'z') {
     const gates = term.gate ? [term.gate] : GATES;

@@ -4,7 +4,7 @@
 // the core and repaints every view (see ./explorer), and a time slider picks the step shown.
 import type { ExploreData, Notation, RenderedMessage, StepPayload, WriteBackMessage } from '../common/payload';
 import type { StepTrace } from '../core/types';
-import { expectBadges, problemList } from './badges';
+import { expectBadges } from './badges';
 import { curveCharts } from './curves';
 import { diagramSource } from './diagram';
 import { LiveDiagram } from './diagramLive';
@@ -104,7 +104,6 @@ export class OutputView {
       expects.append(this.safely('badges', () => expectBadges(payload.expects)));
       main.append(section('Expectations', expects));
     }
-    if (payload.problems.length > 0) main.append(section('Warnings', problemList(payload.problems)));
     if (!last) {
       title.textContent = 'LSTM: no step ran';
       main.append(this.safely('summary', () => section('Weights', weightsSummary(payload.weights))));

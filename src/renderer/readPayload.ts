@@ -10,7 +10,6 @@ import type {
   GateWeights,
   Matrix,
   ModelWeights,
-  Problem,
   ShowRequest,
   StepTrace,
   Vector,
@@ -30,7 +29,6 @@ export function readPayload(data: unknown): StepPayload {
     steps,
     totalSteps: Math.max(steps.length, asCount(json.totalSteps)),
     expects: asArray(json.expects).map(readExpect),
-    problems: asArray(json.problems).map(readProblem),
     shows: asArray(json.shows).map(readShow),
     weights: json.weights === undefined ? undefined : readWeights(json.weights),
     notation: readNotation(json.notation),
@@ -92,17 +90,6 @@ function readExpect(data: unknown): ExpectResult {
     expected: asVector(json.expected),
     actual: json.actual === null || json.actual === undefined ? null : asVector(json.actual),
     tolerance: asNumber(json.tolerance),
-  };
-}
-
-function readProblem(data: unknown): Problem {
-  const json = asObject(data);
-  return {
-    line: asNumber(json.line),
-    column: asNumber(json.column),
-    length: asNumber(json.length),
-    message: asString(json.message),
-    severity: json.severity === 'error' ? 'error' : 'warning',
   };
 }
 

@@ -18,7 +18,7 @@ export interface ScrubOptions {
 const PIXELS_PER_STEP = 4;
 
 /** Half a unit of the last digit, doubled: "3.25" → 0.01, "5" → 1, "1.5e-05" → 1e-06. */
-export function stepOf(text: string): number {
+function stepOf(text: string): number {
   const match = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
   const decimals = match?.[1]?.length ?? 0;
   const exponent = match?.[2] ? Number(match[2]) : 0;
@@ -26,7 +26,7 @@ export function stepOf(text: string): number {
 }
 
 /** The range Home and End reach: ±10 around 0, or ±2× the value when it is larger. */
-export function rangeOf(value: number): [number, number] {
+function rangeOf(value: number): [number, number] {
   const reach = Math.max(10, 2 * Math.abs(value));
   return [-reach, reach];
 }

@@ -105,8 +105,6 @@ tr.gap td { text-align: center; color: var(--vscode-descriptionForeground, GrayT
 .badge .expect-text { font-family: var(--vscode-editor-font-family, monospace); white-space: pre-wrap; }
 .badge .actual { color: var(--vscode-descriptionForeground, GrayText); }
 
-.problems { margin: 0; padding-left: 18px; }
-.problems .warning { color: var(--vscode-editorWarning-foreground, var(--vscode-foreground, CanvasText)); }
 .error {
   white-space: pre-wrap; font-family: var(--vscode-editor-font-family, monospace);
   color: var(--vscode-errorForeground, var(--vscode-foreground, CanvasText));

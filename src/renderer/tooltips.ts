@@ -13,7 +13,7 @@ export function explanation(term: Term, value: string): { label: string; body: s
 }
 
 /** One chip: the symbol, with a tooltip naming it in words and giving its live value. */
-export function termChip(term: Term, value: string): HTMLElement {
+function termChip(term: Term, value: string): HTMLElement {
   const text = describe(term);
   const { label, body } = explanation(term, value);
   const tip = html(

@@ -22,9 +22,6 @@ import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import { REPO_ROOT } from '../../scripts/lib/cache.mjs';
 import { launchBrowser } from '../../scripts/lib/browser.mjs';
 
-/** Known bugs, skipped here until fixed (see test/unit/hostile/knownBugs.ts and the it.fails tests). */
-const KNOWN_NAN = []; // none left: HOSTILE-5 (the over-time chart near ±1.8e308) is fixed
-
 const TYPES = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -231,7 +228,7 @@ suite('hostile notebooks rendered in headless Chromium', function () {
 
   test('outputs made by the kernel never show NaN (nor Infinity or undefined)', function () {
     const bad = reports
-      .filter((report) => report.fromKernel && !KNOWN_NAN.some((file) => report.name.startsWith(file)))
+      .filter((report) => report.fromKernel)
       .filter((report) => report.notANumber.length > 0)
       .map((report) => `${report.name}: ${report.notANumber.slice(0, 3).join(', ')}`);
     assert.deepEqual(bad, []);

@@ -82,14 +82,13 @@ function base(overrides: Partial<StepPayload> = {}): StepPayload {
     steps: [step(1)],
     totalSteps: 1,
     expects: [],
-    problems: [],
     shows: [],
     notation: 'words',
     ...overrides,
   };
 }
 
-/** The kernel's payloads for every corpus file, and its error messages as warnings. */
+/** The kernel's payloads for every corpus file. */
 export function corpusPayloads(files: CorpusFile[], options: RunOptions = {}, maxPerFile = Infinity): HostilePayload[] {
   const out: HostilePayload[] = [];
   for (const file of files) {
@@ -105,24 +104,6 @@ export function corpusPayloads(files: CorpusFile[], options: RunOptions = {}, ma
           fromKernel: true,
         });
       }
-      if (cell.error && kept < maxPerFile) {
-        // Only as many errors as the renderer would be asked to list in one output.
-        const message = cell.error.length > 50_000 ? cell.error.slice(0, 50_000) : cell.error;
-        out.push({
-          name: `${file.name} cell ${cell.index} error as a warning`,
-          data: base({ steps: [], problems: [{ line: 1, column: 1, length: 1, severity: 'warning', message }] }),
-          literal: [`line 1: ${message}`],
-          fromKernel: false,
-        });
-      }
-    }
-    for (const problem of run.doc.problems) {
-      out.push({
-        name: `${file.name} file warning`,
-        data: base({ problems: [problem] }),
-        literal: [problem.message],
-        fromKernel: false,
-      });
     }
   }
   return out;
@@ -134,7 +115,7 @@ export function forgedPayloads(): HostilePayload[] {
   const strings = HOSTILE_STRINGS;
   // Every hostile string where the renderer shows text, with and without steps (so every part is drawn).
   out.push({
-    name: 'forged: hostile expect texts, names, warnings and shows beside a step',
+    name: 'forged: hostile expect texts, names and shows beside a step',
     data: base({
       expects: strings.map((text, k) => ({
         line: k,
@@ -144,13 +125,6 @@ export function forgedPayloads(): HostilePayload[] {
         expected: [1],
         actual: k % 3 ? [1] : null,
         tolerance: 0.1,
-      })),
-      problems: strings.map((message, k) => ({
-        line: k,
-        column: 1,
-        length: 1,
-        severity: k % 2 ? 'warning' : 'error',
-        message,
       })),
       shows: strings.map((what, k) => ({ line: k, what })),
     }),

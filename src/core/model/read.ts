@@ -11,7 +11,7 @@ import type { Tensor } from './tensor';
 import { LEGACY_TORCH, readTorchZip } from './torch';
 import { isZip, readZip } from './zip';
 
-export type Format = 'PyTorch .pt' | 'safetensors' | 'NumPy .npz' | 'JSON';
+type Format = 'PyTorch .pt' | 'safetensors' | 'NumPy .npz' | 'JSON';
 
 export interface TensorFile {
   format: Format;

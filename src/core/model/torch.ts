@@ -45,7 +45,7 @@ const ints = (value: PickleValue, what: string): number[] => {
   return sizes;
 };
 
-export function refuseGlobal(name: string): string {
+function refuseGlobal(name: string): string {
   const model = /^(__main__|torch\.nn\.modules)\./.test(name) || /^[A-Z]/.test(name.split('.').at(-1) ?? '');
   const what = model
     ? `a whole model (its class ${name}), saved with torch.save(model)`

@@ -84,13 +84,6 @@ describe('buildPayload', () => {
     expect(payload.weights !== undefined).toBe(included);
   });
 
-  it('passes warnings on and leaves errors to the error output', () => {
-    const warning = { line: 2, column: 1, length: 4, message: 'careful', severity: 'warning' as const };
-    const error = { line: 3, column: 5, length: 1, message: 'wrong', severity: 'error' as const };
-    const payload = buildPayload(result({ errors: [warning, error] }));
-    expect(payload.problems).toEqual([warning]);
-  });
-
   it('is plain JSON', () => {
     const payload = buildPayload(result());
     expect(JSON.parse(JSON.stringify(payload))).toEqual(payload);

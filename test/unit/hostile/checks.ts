@@ -1,6 +1,5 @@
 // Invariants every hostile notebook must keep, as functions that list what is wrong (an empty list
-// is a pass), so the corpus test can check all of them per file and a known bug can be checked on
-// its own with it.fails.
+// is a pass), so the corpus test can check all of them per file.
 import { createRequire } from 'node:module';
 import type { StepPayload } from '../../../src/common/payload';
 import { printNotebook } from '../../../src/core/notebook';

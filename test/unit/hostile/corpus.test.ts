@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { committedCorpus, generatedCorpus, type CorpusFile } from '../../hostile/corpus';
 import { runFile, type FileRun } from '../../hostile/kernel';
 import { allViolations } from './checks';
-import { KNOWN_BUGS, knownBugFor } from './knownBugs';
 import { matching } from '../../support/matchers';
 
 const LIGHT_GENERATED = [
@@ -37,24 +36,8 @@ describe('the hostile corpus', () => {
   it.each(files.map((file) => [file.name, file] as const))('%s keeps every invariant', (_, file) => {
     const run = runOf(file);
     const violations = allViolations(run, file);
-    for (const [check, list] of Object.entries(violations)) {
-      if (knownBugFor(file.name, check)) continue; // checked by the it.fails tests below
-      expect(list, `${check} (${file.attack})`).toEqual([]);
-    }
+    for (const [check, list] of Object.entries(violations)) expect(list, `${check} (${file.attack})`).toEqual([]);
   });
-
-  // Each fails while its bug is there; once fixed, it passes, vitest reports that, and the entry in
-  // knownBugs.ts is to be removed.
-  for (const bug of KNOWN_BUGS) {
-    for (const name of bug.files) {
-      it.fails(`${bug.id} (known bug): ${name} keeps ${bug.checks.join(', ')}: ${bug.summary}`, () => {
-        const file = files.find((candidate) => candidate.name === name);
-        if (!file) throw new Error(`no corpus file ${name}`);
-        const violations = allViolations(runOf(file), file);
-        for (const check of bug.checks) expect(violations[check], check).toEqual([]);
-      });
-    }
-  }
 });
 
 describe('what the corpus shows', () => {

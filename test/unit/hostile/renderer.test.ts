@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RendererApi } from 'vscode-notebook-renderer';
 import { activate } from '../../../src/renderer/index';
 import { committedCorpus, TAINT } from '../../hostile/corpus';
-import { corpusPayloads, forgedPayloads, HOSTILE_STRINGS, type HostilePayload } from '../../hostile/payloads';
+import { corpusPayloads, forgedPayloads, HOSTILE_STRINGS } from '../../hostile/payloads';
 import { outputItem, rendererContext } from '../../support/rendererFakes';
 
 export const FUZZ_RUNS = { payloads: 100 };
@@ -29,11 +29,6 @@ const mermaid = vi.hoisted(() => ({
   }),
 }));
 vi.mock('mermaid', () => ({ default: mermaid }));
-
-/** Known renderer bugs: payload names whose "NaN" check is left to an it.fails test below. */
-const NAN_BUG = 'HOSTILE-5';
-/** Files the HOSTILE-5 test (fixed) checks on its own. */
-const NAN_BUG_FILES = ['18-numbers-extreme-cell-state.lstm'];
 
 let api: RendererApi;
 let count = 0;
@@ -94,11 +89,10 @@ function notANumber(root: ShadowRoot): string[] {
 
 const corpus = corpusPayloads(committedCorpus());
 const forged = forgedPayloads();
-const isNanBug = (payload: HostilePayload) => NAN_BUG_FILES.some((file) => payload.name.startsWith(file));
 
 describe('the renderer with the hostile corpus and forged payloads (jsdom)', () => {
   it('has payloads from most corpus files and from forgeries', () => {
-    expect(corpus.length).toBeGreaterThan(60);
+    expect(corpus.length).toBeGreaterThanOrEqual(30); // the kernel's payloads of 44 files (some only error)
     expect(forged.length).toBeGreaterThanOrEqual(15);
   });
 
@@ -108,18 +102,12 @@ describe('the renderer with the hostile corpus and forged payloads (jsdom)', () 
     const text = root.textContent ?? '';
     for (const literal of payload.literal)
       expect(text.includes(literal), `shows ${JSON.stringify(literal.slice(0, 80))} literally`).toBe(true);
-    if (payload.fromKernel && !isNanBug(payload)) expect(notANumber(root)).toEqual([]);
+    if (payload.fromKernel) expect(notANumber(root)).toEqual([]);
     for (const source of mermaid.sources)
       for (const mark of TAINT) expect(source.includes(mark), `mermaid source holds ${mark}`).toBe(false);
     for (const annotation of root.querySelectorAll('annotation')) {
       for (const mark of TAINT) expect(annotation.textContent?.includes(mark), `TeX holds ${mark}`).toBe(false);
     }
-  });
-
-  it(`${NAN_BUG} (fixed): a long-term memory of ±1.7e308 over several steps is drawn without NaN (the over-time chart's range overflows)`, async () => {
-    const payloads = corpus.filter(isNanBug);
-    expect(payloads.length).toBeGreaterThan(0);
-    for (const payload of payloads) expect(notANumber(await render(payload.data)), payload.name).toEqual([]);
   });
 
   it(`random payloads built from hostile strings and numbers never create anything executable (${FUZZ_RUNS.payloads} payloads)`, async () => {
@@ -170,10 +158,6 @@ describe('the renderer with the hostile corpus and forged payloads (jsdom)', () 
         }),
         { maxLength: 3 },
       ),
-      problems: fc.array(
-        fc.record({ line: anything, column: anything, length: anything, severity: anything, message: hostile }),
-        { maxLength: 3 },
-      ),
       shows: fc.array(fc.record({ line: anything, what: hostile }), { maxLength: 2 }),
       notation: fc.oneof(fc.constantFrom('words', 'symbols'), hostile),
     });
@@ -185,7 +169,6 @@ describe('the renderer with the hostile corpus and forged payloads (jsdom)', () 
         if (data.version === 1) {
           const text = root.textContent ?? '';
           for (const e of data.expects) expect(text.includes(e.text)).toBe(true);
-          for (const p of data.problems) expect(text.includes(p.message)).toBe(true);
         }
         for (const source of mermaid.sources) for (const mark of TAINT) expect(source.includes(mark)).toBe(false);
         api.disposeOutputItem?.();

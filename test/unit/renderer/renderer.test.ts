@@ -178,11 +178,9 @@ describe('untrusted text', () => {
   it('shows hostile expect texts as text, creating no elements and reaching neither mermaid nor KaTeX', async () => {
     const payload = seedPayload();
     payload.expects = HOSTILE_TEXTS.map((text) => expectResult(text, text, [1], null));
-    payload.problems = [{ line: 1, column: 1, length: 1, message: HOSTILE_TEXTS[0], severity: 'warning' }];
     const root = await render(payload);
     const texts = [...root.querySelectorAll('.expect-text')].map((e) => e.textContent);
     expect(texts).toEqual(HOSTILE_TEXTS);
-    expect(root.querySelector('.problems')?.textContent).toContain(HOSTILE_TEXTS[0]);
     expect(root.querySelectorAll('img, a, script, iframe')).toHaveLength(0);
     expect(document.querySelectorAll('img, a, script, iframe')).toHaveLength(0);
     const source = mermaid.render.mock.calls[0][1];
