@@ -1,10 +1,11 @@
-// Squiggles in code cells: the cell's parse problems as you type, plus the errors of its last run until
-// the cell is edited again. Quick fixes read the problems back from here.
+// Squiggles in code cells: the cell's parse problems as you type (once typing pauses, see ./typingPause),
+// plus the errors of its last run until the cell is edited again. Quick fixes read the problems back from here.
 import * as vscode from 'vscode';
 import type { Problem } from '../core/types';
 import type { AnalysisCache } from './analysis';
 import { toDiagnostic, toRange } from './ranges';
 import { CELL_LANGUAGE } from './serializer';
+import { TypingPause } from './typingPause';
 
 const sameProblem = (a: Problem, b: Problem) => a.line === b.line && a.column === b.column && a.message === b.message;
 
@@ -13,13 +14,14 @@ export class CellDiagnostics implements vscode.Disposable {
   private readonly runProblems = new Map<string, Problem[]>();
   private readonly shown = new Map<string, Problem[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly typing = new TypingPause<vscode.TextDocument>((document) => this.update(document));
 
   constructor(private readonly analyses: AnalysisCache) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.update(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         this.runProblems.delete(event.document.uri.toString());
-        this.update(event.document);
+        this.typing.changed(event.document);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
     );
@@ -40,6 +42,7 @@ export class CellDiagnostics implements vscode.Disposable {
   }
 
   private update(document: vscode.TextDocument): void {
+    this.typing.cancel(document);
     const key = document.uri.toString();
     if (document.languageId !== CELL_LANGUAGE) {
       if (this.shown.has(key)) this.forget(document);
@@ -57,6 +60,7 @@ export class CellDiagnostics implements vscode.Disposable {
   }
 
   private forget(document: vscode.TextDocument): void {
+    this.typing.cancel(document);
     const key = document.uri.toString();
     this.runProblems.delete(key);
     this.shown.delete(key);
@@ -65,6 +69,7 @@ export class CellDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.typing.dispose();
     this.collection.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
