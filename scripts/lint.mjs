@@ -4,7 +4,7 @@
 // imports) and the size rule (no source file in src/ over 400 lines). Any warning fails. Prints each
 // problem, then one line "lint: N passed, N failed" counting files (a file fails if any check objects).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
@@ -58,6 +58,7 @@ function oversized(files) {
 /** Files knip reports (unused files, exports or types in src/), with its report. */
 function unusedCode() {
   const bin = join(REPO_ROOT, 'node_modules', 'knip', 'bin', 'knip.js');
+  if (!existsSync(bin)) throw new Error('knip is not installed here: run npm install (it is a devDependency).');
   const out = spawnSync(process.execPath, [bin, '--no-progress', '--reporter', 'json'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',

@@ -1,6 +1,7 @@
 // The readable report `lstm-notebook run` and `check` print.
 import { describeLoad } from '../core/load';
 import { formatNumber } from '../core/numbers';
+import { GATE_ORDER } from '../core/vocabulary';
 import type { FileReport } from './runFile';
 
 /** Six significant digits, written the Python way. */
@@ -26,10 +27,7 @@ export function summarize(report: FileReport, verbose: boolean): string {
       const parts = [
         `t=${last.t}`,
         `x=${short(last.x)}`,
-        `f=${short(last.f)}`,
-        `i=${short(last.i)}`,
-        `g=${short(last.g)}`,
-        `o=${short(last.o)}`,
+        ...GATE_ORDER.map((gate) => `${gate}=${short(last[gate])}`),
         `c=${short(last.c)}`,
         `h=${short(last.h)}`,
       ];

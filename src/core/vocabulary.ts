@@ -10,6 +10,9 @@ import type { GateName, GateSymbol } from './types';
 /** The gates in the order of the weight rows (PyTorch's) and of every display. */
 export const GATE_ORDER = ['f', 'i', 'g', 'o'] as const satisfies readonly GateSymbol[];
 
+/** Whether `id` names a gate by its symbol (f, i, g, o). */
+export const isGateSymbol = (id: string): id is GateSymbol => GATE_ORDER.some((gate) => gate === id);
+
 /** A record with one entry per gate, each made in GATE_ORDER (the keys below are that order). */
 export function perGate<T>(make: (gate: GateSymbol) => T): Record<GateSymbol, T> {
   return { f: make('f'), i: make('i'), g: make('g'), o: make('o') };

@@ -6,12 +6,13 @@
 import type { Notation } from '../common/payload';
 import type { Literal } from '../core/literals';
 import type { GateSymbol, Matrix, ModelWeights, StepTrace, Vector } from '../core/types';
+import { GATE_ORDER, perGate } from '../core/vocabulary';
 import { buildEquations, type Equation } from './equations';
 import { formatTex } from './format';
 import type { ScrubControl } from './scrub';
 import { MAX_SHOWN_SIZE } from './tex';
 
-const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
+const GATES: readonly GateSymbol[] = GATE_ORDER;
 /** Sentinels print as plain integers of six digits starting with 9: no count or shape in the TeX does. */
 const SENTINEL_BASE = 900_000;
 const MAX_SLOTS = 99_999;
@@ -59,7 +60,7 @@ export function slottedEquations(
     x: vec(step.x, 'x'),
     h_prev: vec(step.h_prev, 'h'),
     c_prev: vec(step.c_prev, 'c'),
-    z: Object.fromEntries(GATES.map((gate) => [gate, vec(step.z[gate])])) as StepTrace['z'],
+    z: perGate((gate) => vec(step.z[gate])),
     ...Object.fromEntries(GATES.map((gate) => [gate, vec(step[gate])])),
     fc: vec(step.fc),
     ig: vec(step.ig),
@@ -74,13 +75,11 @@ export function slottedEquations(
   const probeWeights: ModelWeights | undefined = weights && {
     ...weights,
     gates: shown
-      ? (Object.fromEntries(
-          GATES.map((gate) => {
-            const { wx, wh, b } = weights.gates[gate];
-            const bias = b.map((v, r) => mark(v, find.weight(gate, 'b', r, 0)));
-            return [gate, { wx: mat(wx, gate, 'wx'), wh: mat(wh, gate, 'wh'), b: bias }];
-          }),
-        ) as ModelWeights['gates'])
+      ? perGate((gate) => {
+          const { wx, wh, b } = weights.gates[gate];
+          const bias = b.map((v, r) => mark(v, find.weight(gate, 'b', r, 0)));
+          return { wx: mat(wx, gate, 'wx'), wh: mat(wh, gate, 'wh'), b: bias };
+        })
       : weights.gates,
     dense:
       weights.dense && denseShown

@@ -2,20 +2,18 @@
 // the linked views. Each term's TeX is wrapped in \textcolor with a colour that names it (allowed with
 // trust: false); after typesetting, the coloured spans get the term's link keys and their colour back.
 import type { Notation } from '../common/payload';
-import type { GateSymbol } from '../core/types';
 import type { EquationKey } from './equations';
 import { describe, gateWords, type Term } from './glossary';
 import { termLink } from './linkedViews';
 import { text } from './tex';
-
-const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
+import { isGateSymbol } from '../core/vocabulary';
 
 /** The terms an equation shows, each with the TeX it is written as in either notation. */
 function termsOf(key: EquationKey, notation: Notation): Array<[string, Term]> {
   const tex = (term: Term): [string, Term] => [describe(term).tex, term];
   const words = (phrase: string, term: Term): [string, Term] => [text(phrase), term];
-  if (GATES.includes(key as GateSymbol)) {
-    const gate = key as GateSymbol;
+  if (isGateSymbol(key)) {
+    const gate = key;
     const sub = describe({ id: 'W', gate }).tex.slice(2);
     const act: Term = { id: gate === 'g' ? 'tanh' : 'sigma' };
     const W: Term = { id: 'W', gate };
@@ -49,7 +47,7 @@ function termsOf(key: EquationKey, notation: Notation): Array<[string, Term]> {
   };
   const extra: Array<[string, Term]> =
     key === 'y' ? [words('weight', { id: 'W_y' }), words('bias', { id: 'b_y' })] : [];
-  return [...symbols[key as 'c' | 'h' | 'y'].map(tex), ...(notation === 'words' ? [...state, ...extra] : [])];
+  return [...symbols[key].map(tex), ...(notation === 'words' ? [...state, ...extra] : [])];
 }
 
 const escape = (tex: string): string => tex.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');

@@ -1,10 +1,8 @@
 // Linked highlighting: hovering or focusing a term (a chip, a term of an equation) lights up the
 // diagram's nodes and edges that show it, and a diagram node lights up the terms that feed or show it.
 // Elements carry their keys in `data-link`: a diagram node's key ("f", "keep"), an edge's ("cat>f").
-import type { GateSymbol } from '../core/types';
+import { GATE_ORDER, isGateSymbol } from '../core/vocabulary';
 import type { Term, TermId } from './glossary';
-
-const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
 
 /** Diagram keys (see diagram.ts) of the terms that are not gate-specific. */
 const TERM_KEYS: Partial<Record<TermId, string[]>> = {
@@ -27,9 +25,9 @@ const TERM_KEYS: Partial<Record<TermId, string[]>> = {
 
 /** The diagram keys a term is drawn at. */
 function linkKeys(term: Term): string[] {
-  if (GATES.includes(term.id as GateSymbol)) return [term.id];
+  if (isGateSymbol(term.id)) return [term.id];
   if (term.id === 'W' || term.id === 'b' || term.id === 'z') {
-    const gates = term.gate ? [term.gate] : GATES;
+    const gates = term.gate ? [term.gate] : GATE_ORDER;
     return gates.flatMap((gate) => [`cat>${gate}`, gate]);
   }
   return TERM_KEYS[term.id] ?? [];

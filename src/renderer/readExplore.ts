@@ -5,12 +5,13 @@ import type { ExploreData } from '../common/payload';
 import type { SessionState, ShapedValue, WeightsState } from '../core/snapshot';
 import type { GateSymbol, StepTrace, Vector } from '../core/types';
 import { MAX_EXPLORE_CHARS } from '../common/output';
+import { GATE_ORDER } from '../core/vocabulary';
 
 class Malformed extends Error {}
 
 type Json = Record<string, unknown>;
 
-const GATES: readonly GateSymbol[] = ['f', 'i', 'g', 'o'];
+const GATES: readonly GateSymbol[] = GATE_ORDER;
 const STEP_VECTORS = ['x', 'h_prev', 'c_prev', 'f', 'i', 'g', 'o', 'fc', 'ig', 'c', 'tanh_c', 'h'] as const;
 
 export function readExplore(data: unknown): ExploreData | undefined {
