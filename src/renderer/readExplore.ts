@@ -5,14 +5,13 @@ import type { ExploreData } from '../common/payload';
 import type { SessionState, ShapedValue, WeightsState } from '../core/snapshot';
 import type { GateSymbol, StepTrace, Vector } from '../core/types';
 import { MAX_EXPLORE_CHARS } from '../common/output';
-import { GATE_ORDER } from '../core/vocabulary';
+import { GATE_ORDER, perGate } from '../core/vocabulary';
 
 class Malformed extends Error {}
 
 type Json = Record<string, unknown>;
 
 const GATES: readonly GateSymbol[] = GATE_ORDER;
-const STEP_VECTORS = ['x', 'h_prev', 'c_prev', 'f', 'i', 'g', 'o', 'fc', 'ig', 'c', 'tanh_c', 'h'] as const;
 
 export function readExplore(data: unknown): ExploreData | undefined {
   if (data === undefined) return undefined;
@@ -31,10 +30,11 @@ export function readExplore(data: unknown): ExploreData | undefined {
 
 function readState(data: unknown): SessionState {
   const json = object(data);
-  if (!Number.isInteger(json.time) || (json.time as number) < 0) throw new Malformed();
+  const time = json.time;
+  if (typeof time !== 'number' || !Number.isInteger(time) || time < 0) throw new Malformed();
   const state: SessionState = {
     weights: readWeights(json.weights),
-    time: json.time as number,
+    time,
     notation: json.notation === 'symbols' ? 'symbols' : 'words',
   };
   for (const key of ['x', 'h', 'c'] as const) if (json[key] !== undefined) state[key] = vector(json[key]);
@@ -62,11 +62,23 @@ function readWeights(data: unknown): WeightsState {
 function readStep(data: unknown): StepTrace {
   const json = object(data);
   const z = object(json.z);
-  const step = {
+  const read = (key: keyof StepTrace) => vector(json[key]);
+  const step: StepTrace = {
     t: finite(json.t),
-    z: { f: vector(z.f), i: vector(z.i), g: vector(z.g), o: vector(z.o) },
-  } as StepTrace;
-  for (const key of STEP_VECTORS) step[key] = vector(json[key]);
+    x: read('x'),
+    h_prev: read('h_prev'),
+    c_prev: read('c_prev'),
+    z: perGate((gate) => vector(z[gate])),
+    f: read('f'),
+    i: read('i'),
+    g: read('g'),
+    o: read('o'),
+    fc: read('fc'),
+    ig: read('ig'),
+    c: read('c'),
+    tanh_c: read('tanh_c'),
+    h: read('h'),
+  };
   if (json.y !== undefined) step.y = vector(json.y);
   return step;
 }
@@ -84,7 +96,7 @@ function shaped(data: unknown): ShapedValue {
 
 function object(value: unknown): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Malformed();
-  return value as Json;
+  return value as Json; // the cast stays: it only lets the properties be read, each still unknown until checked
 }
 
 function finite(value: unknown): number {

@@ -2,7 +2,7 @@
 // or another version of the extension, so nothing is trusted: numbers stay numbers (anything else
 // becomes NaN) and strings are only kept where the renderer shows them as text.
 import type { Notation, StepPayload } from '../common/payload';
-import { GATE_ORDER } from '../core/vocabulary';
+import { perGate } from '../core/vocabulary';
 import type {
   DenseWeights,
   ExpectResult,
@@ -70,7 +70,7 @@ function readWeights(data: unknown): ModelWeights {
   return {
     hidden: asCount(json.hidden),
     input: asCount(json.input),
-    gates: Object.fromEntries(GATE_ORDER.map((gate) => [gate, read(gate)])) as Record<GateSymbol, GateWeights>,
+    gates: perGate(read),
     dense: json.dense === undefined ? undefined : readDense(json.dense),
   };
 }
