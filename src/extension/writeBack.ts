@@ -3,7 +3,8 @@
 // comments and layout untouched) and runs the cell again. Every refusal is answered with a message.
 import * as vscode from 'vscode';
 import { RENDERER_ID, RUN_ID_KEY, type WriteBackReply } from '../common/payload';
-import { field, isWriteBack, planWriteBack, readWriteBack } from './writeBackPlan';
+import { field } from '../common/field';
+import { isWriteBack, planWriteBack, readWriteBack } from './writeBackPlan';
 
 export function registerWriteBack(): vscode.Disposable {
   const messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);

@@ -4,6 +4,7 @@
 import type { WriteBackMessage } from '../common/payload';
 import { cellLiterals, textHash, withoutComments } from '../core/literals';
 import { formatNumber } from '../core/numbers';
+import { field } from '../common/field';
 
 /** More changes than a cell's settable numbers could ever need is not a write-back. */
 const MAX_WRITE_BACK_CHANGES = 100_000;
@@ -21,10 +22,6 @@ export type WriteBackPlan = { edits: LiteralEdit[] } | { error: string };
 export function isWriteBack(message: unknown): message is { type: 'writeBack' } {
   return typeof message === 'object' && message !== null && 'type' in message && message.type === 'writeBack';
 }
-
-/** A property of an untrusted object: unknown until checked. */
-export const field = (json: unknown, key: string): unknown =>
-  typeof json === 'object' && json !== null && key in json ? Reflect.get(json, key) : undefined;
 
 /** A 1-based line, column or length. */
 const isPlace = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;

@@ -1,7 +1,8 @@
 // Notebook renderer entry: draws each LSTM step output in its own shadow root. The only module that
 // knows about VS Code's renderer API; write-back messages go out and their answers come back here.
 import type { ActivationFunction } from 'vscode-notebook-renderer';
-import type { RenderedMessage, WriteBackMessage, WriteBackReply } from '../common/payload';
+import { field } from '../common/field';
+import type { RenderedMessage, WriteBackMessage } from '../common/payload';
 import { OutputView } from './outputView';
 import { readPayload } from './readPayload';
 
@@ -13,9 +14,10 @@ export const activate: ActivationFunction = (context) => {
   const post = context.postMessage ? (message: RenderedMessage) => context.postMessage?.(message) : undefined;
   const writeBack = context.postMessage ? (message: WriteBackMessage) => context.postMessage?.(message) : undefined;
   context.onDidReceiveMessage?.((data: unknown) => {
-    const reply = data as Partial<WriteBackReply> | null;
-    if (reply?.type !== 'writeBackResult' || typeof reply.outputId !== 'string') return;
-    views.get(reply.outputId)?.writeBackResult(reply.ok === true, String(reply.message ?? ''));
+    const outputId = field(data, 'outputId');
+    if (field(data, 'type') !== 'writeBackResult' || typeof outputId !== 'string') return;
+    const message = field(data, 'message');
+    views.get(outputId)?.writeBackResult(field(data, 'ok') === true, typeof message === 'string' ? message : '');
   });
 
   const dispose = (id: string): void => {

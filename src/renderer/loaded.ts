@@ -1,5 +1,6 @@
 // "What was loaded": read from an output's JSON (nothing trusted: text stays text, numbers numbers) and
 // shown as one line of text.
+import { field } from '../common/field';
 import { describeLoad } from '../core/loadSummary';
 import type { LoadSummary } from '../core/types';
 import { html } from './dom';
@@ -12,19 +13,22 @@ const texts = (value: unknown) => (Array.isArray(value) ? value.map(text) : []);
 
 export function readLoaded(data: unknown): LoadSummary | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const json = data as Record<string, unknown>;
-  const head = json.head as Record<string, unknown> | undefined;
+  const read = (key: keyof LoadSummary) => field(data, key);
+  const head = read('head');
   return {
-    file: text(json.file),
-    format: FORMATS.find((f) => f === json.format) ?? 'JSON',
-    layout: json.layout === 'Keras' ? 'Keras' : 'PyTorch',
-    lstm: text(json.lstm),
-    layers: count(json.layers),
-    input: count(json.input),
-    hidden: count(json.hidden),
-    head: head && typeof head === 'object' ? { name: text(head.name), outputs: count(head.outputs) } : undefined,
-    dtypes: texts(json.dtypes),
-    unused: texts(json.unused),
+    file: text(read('file')),
+    format: FORMATS.find((f) => f === read('format')) ?? 'JSON',
+    layout: read('layout') === 'Keras' ? 'Keras' : 'PyTorch',
+    lstm: text(read('lstm')),
+    layers: count(read('layers')),
+    input: count(read('input')),
+    hidden: count(read('hidden')),
+    head:
+      typeof head === 'object' && head !== null
+        ? { name: text(field(head, 'name')), outputs: count(field(head, 'outputs')) }
+        : undefined,
+    dtypes: texts(read('dtypes')),
+    unused: texts(read('unused')),
   };
 }
 

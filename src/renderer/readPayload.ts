@@ -102,6 +102,7 @@ function readNotation(value: unknown): Notation {
   return value === 'symbols' ? 'symbols' : 'words';
 }
 
+/** The cast stays: it only lets the properties be indexed; each is still unknown until an as… reader checks it. */
 function asObject(value: unknown): Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 }
