@@ -86,14 +86,7 @@ export function outputJson<T>(cell: vscode.NotebookCell, mime: string): T | unde
 export const ERROR_MIME = 'application/vnd.code.notebook.error';
 
 /** The walkthrough's weights, one cell. */
-export const WEIGHTS_CELL = `x = 1
-h = 1
-c = 5
-forget     wx = 1.75   wh = 3.25   b = 1.40
-input      wx = 2.30   wh = 1.85   b = 0.45
-candidate  wx = 0.45   wh = 0.35   b = -0.05
-output     wx = -0.03  wh = 4.67   b = 0.50
-dense      w = 2       b = 1`;
+export { SEED_SETUP as WEIGHTS_CELL } from '../../support/seedCell';
 
 /** A .lstm file with a markdown cell and the given code cells. */
 export function lstmFile(...cells: string[]): string {

@@ -1,36 +1,7 @@
-// Hand-written results of the walkthrough's step (x = 1, h = 1, c = 5 and its weights), the way the core
-// reports them, for tests of what the extension host shows. Numbers computed once with a calculator.
+// Results of the walkthrough's step (x = 1, h = 1, c = 5 and its weights, see test/support/seedCell.ts),
+// the way the core reports them, for tests of what the extension host shows.
 import type { CellResult, ModelWeights, StepTrace } from '../../../src/core/types';
-
-export const WALKTHROUGH_STEP: StepTrace = {
-  t: 1,
-  x: [1],
-  h_prev: [1],
-  c_prev: [5],
-  z: { f: [6.4], i: [4.6], g: [0.75], o: [5.14] },
-  f: [0.9983411989198255],
-  i: [0.9900481981330957],
-  g: [0.6351489523872873],
-  o: [0.9941764229937885],
-  fc: [4.991705994599128],
-  ig: [0.6288280758571572],
-  c: [5.620534070456285],
-  tanh_c: [0.9999737523496725],
-  h: [0.9941503281986739],
-  y: [2.9883006563973478],
-};
-
-export const WALKTHROUGH_WEIGHTS: ModelWeights = {
-  hidden: 1,
-  input: 1,
-  gates: {
-    f: { wx: [[1.75]], wh: [[3.25]], b: [1.4] },
-    i: { wx: [[2.3]], wh: [[1.85]], b: [0.45] },
-    g: { wx: [[0.45]], wh: [[0.35]], b: [-0.05] },
-    o: { wx: [[-0.03]], wh: [[4.67]], b: [0.5] },
-  },
-  dense: { w: [[2]], b: [1] },
-};
+import { SEED_STEP as WALKTHROUGH_STEP, SEED_WEIGHTS as WALKTHROUGH_WEIGHTS } from '../../support/seedCell';
 
 export function result(overrides: Partial<CellResult> = {}): CellResult {
   return {

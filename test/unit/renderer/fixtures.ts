@@ -2,6 +2,7 @@
 // equations written out by hand, independently of src/core, so the renderer is checked against them.
 import type { StepPayload } from '../../../src/common/payload';
 import type { ExpectResult, GateSymbol, GateWeights, ModelWeights, StepTrace, Vector } from '../../../src/core/types';
+import { SEED_WEIGHTS } from '../../support/seedCell';
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -29,21 +30,6 @@ export function lstmStep(weights: ModelWeights, t: number, x: Vector, h_prev: Ve
   const y = dense ? dense.b.map((b, r) => b + dense.w[r].reduce((s, w, k) => s + w * h[k], 0)) : undefined;
   return { t, x, h_prev, c_prev, z, f, i, g, o, fc, ig, c, tanh_c, h, y };
 }
-
-const scalarGate = (wx: number, wh: number, b: number): GateWeights => ({ wx: [[wx]], wh: [[wh]], b: [b] });
-
-/** The walkthrough's weights (seed 002). */
-export const SEED_WEIGHTS: ModelWeights = {
-  hidden: 1,
-  input: 1,
-  gates: {
-    f: scalarGate(1.75, 3.25, 1.4),
-    i: scalarGate(2.3, 1.85, 0.45),
-    g: scalarGate(0.45, 0.35, -0.05),
-    o: scalarGate(-0.03, 4.67, 0.5),
-  },
-  dense: { w: [[2]], b: [1] },
-};
 
 export function expectResult(
   text: string,
