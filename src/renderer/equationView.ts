@@ -22,10 +22,15 @@ export interface EquationInput {
 }
 
 /** One drawn equation: its block and where its numbers are. */
+interface Slot {
+  all: Text[];
+  drawn: Text[];
+}
+
 interface Drawn {
   block: HTMLElement;
-  /** Text nodes of each slot (one in the HTML, one in the MathML), by slot index. */
-  slots: Map<number, Text[]>;
+  /** Text nodes of each slot by slot index: all of them, and those of the drawn HTML (not the MathML). */
+  slots: Map<number, Slot>;
   annotation: Element | null;
   chips: HTMLElement;
   error?: string;
@@ -37,23 +42,29 @@ const HAS_SENTINEL = /\b9\d{5}\b/;
 const drawn = new WeakMap<HTMLElement, Map<string, Drawn>>();
 
 /**
- * Typesets the equations into `container` (anew with `fresh`, else updating in place what has the
- * same structure); returns KaTeX's error messages, if any.
+ * 'fresh' typesets every equation anew; 'update' updates in place those whose structure is unchanged;
+ * 'drag' does too but, in an explorable output, leaves the MathML copy for the drag's end: there the
+ * numbers are sliders in the drawn HTML, which screen readers read, and the MathML is hidden from them
+ * (laying it out again cost as much as the visible numbers did).
  */
-export function drawEquations(container: HTMLElement, katex: Katex, input: EquationInput, fresh = false): string[] {
+export type DrawMode = 'fresh' | 'update' | 'drag';
+
+/** Typesets the equations into `container`; returns KaTeX's error messages, if any. */
+export function drawEquations(container: HTMLElement, katex: Katex, input: EquationInput, mode: DrawMode): string[] {
   const { step, weights, notation, explorer } = input;
   // Keyboard focus on a number in an equation survives the equation being typeset again.
   const active = (container.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement | null;
   const focused = container.contains(active) ? active?.dataset.literal : undefined;
   const focusedIn = active?.closest('[data-equation]')?.getAttribute('data-equation');
-  const previous = fresh ? undefined : drawn.get(container);
+  const previous = mode === 'fresh' ? undefined : drawn.get(container);
+  const copies = mode !== 'drag' || !explorer;
   const next = new Map<string, Drawn>();
   const errors: string[] = [];
   const blocks = slottedEquations(step, weights, notation, explorer?.literals ?? []).map((equation) => {
     const { tex, terms } = markTerms(equation.tex, equation.key, notation);
     const key = `${equation.key}\n${equation.title}\n${tex}\n${JSON.stringify(equation.chips.map((c) => c.term))}`;
     let entry = previous?.get(key);
-    if (entry) fill(entry, tex, equation);
+    if (entry) fill(entry, tex, equation, copies);
     else {
       entry = build(katex, tex, equation);
       const error = entry.block.querySelector('.katex-error');
@@ -94,39 +105,40 @@ function build(katex: Katex, tex: string, equation: SlottedEquation): Drawn {
     chips,
   );
   const entry: Drawn = { block, slots, annotation: math.querySelector('annotation'), chips };
-  fill(entry, tex, equation);
+  fill(entry, tex, equation, true);
   return entry;
 }
 
-/** Puts the equation's digits into its slots, and its TeX (without markers) into the MathML annotation. */
-function fill(entry: Drawn, tex: string, equation: SlottedEquation): void {
+/** Puts the equation's digits into its slots; with `copies`, also into the MathML and its annotation (the TeX, unmarked). */
+function fill(entry: Drawn, tex: string, equation: SlottedEquation, copies: boolean): void {
   for (const [slot, nodes] of entry.slots) {
     const digits = equation.numbers[slot] ?? '?';
-    for (const node of nodes) if (node.data !== digits) node.data = digits;
+    for (const node of copies ? nodes.all : nodes.drawn) if (node.data !== digits) node.data = digits;
   }
-  if (!entry.annotation) return;
+  if (!entry.annotation || !copies) return;
   const copied = unmarkedTex(filledTex(tex, equation.numbers));
   if (entry.annotation.textContent !== copied) entry.annotation.textContent = copied;
 }
 
 /** Each sentinel's text nodes, or undefined unless each of its places in `tex` is one text in the HTML and one in the MathML. */
-function slotNodes(math: HTMLElement, tex: string): Map<number, Text[]> | undefined {
-  const slots = new Map<number, Text[]>();
+function slotNodes(math: HTMLElement, tex: string): Map<number, Slot> | undefined {
+  const slots = new Map<number, Slot>();
   const walker = document.createTreeWalker(math, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const slot = slotOf((node as Text).data);
+    const text = node as Text;
+    const slot = slotOf(text.data);
     if (slot === undefined) continue;
-    const list = slots.get(slot) ?? [];
-    list.push(node as Text);
-    slots.set(slot, list);
+    const found = slots.get(slot) ?? { all: [], drawn: [] };
+    found.all.push(text);
+    if (!text.parentElement?.closest('.katex-mathml')) found.drawn.push(text);
+    slots.set(slot, found);
   }
   const places = new Map<number | undefined, number>();
   for (const [digits] of tex.matchAll(SENTINEL)) places.set(slotOf(digits), (places.get(slotOf(digits)) ?? 0) + 1);
   if (places.size !== slots.size) return undefined;
-  for (const [slot, nodes] of slots) {
-    const inMathml = nodes.filter((node) => node.parentElement?.closest('.katex-mathml')).length;
+  for (const [slot, { all, drawn }] of slots) {
     const count = places.get(slot);
-    if (count === undefined || nodes.length !== 2 * count || inMathml !== count) return undefined;
+    if (count === undefined || all.length !== 2 * count || drawn.length !== count) return undefined;
   }
   return slots;
 }

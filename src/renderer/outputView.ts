@@ -9,7 +9,7 @@ import { curveCharts } from './curves';
 import { diagramSource } from './diagram';
 import { LiveDiagram } from './diagramLive';
 import { html, update } from './dom';
-import { drawEquations } from './equationView';
+import { drawEquations, type DrawMode } from './equationView';
 import { heatmaps, type Heatmaps } from './heatmaps';
 import { Explorer } from './explorer';
 import { formatNumber } from './format';
@@ -147,8 +147,11 @@ export class OutputView {
     await Promise.all([this.drawDiagram(), this.drawEquations()]);
   }
 
-  /** Repaints with a recomputed payload: every view now, the diagram's layout only once `settled`. */
-  paint(payload: StepPayload, settled: boolean): void {
+  /**
+   * Repaints with a recomputed payload: every view now, the diagram's layout only once `settled`. In a
+   * frame of a `drag`, the equations' MathML copy waits for the drag to settle (see drawEquations).
+   */
+  paint(payload: StepPayload, settled: boolean, drag = false): void {
     if (this.disposed || !this.parts) return;
     const sameSteps = payload.steps.length === this.payload?.steps.length;
     this.payload = { ...payload, explore: this.payload?.explore };
@@ -160,7 +163,7 @@ export class OutputView {
     );
     this.panel?.refresh();
     this.paintQuick();
-    if (this.katex) this.typesetEquations(this.katex, settled);
+    if (this.katex) this.typesetEquations(this.katex, settled ? 'fresh' : drag ? 'drag' : 'update');
     const step = this.step();
     if (settled || !step || !this.live?.update(step)) void this.drawDiagram();
   }
@@ -201,7 +204,7 @@ export class OutputView {
 
   private explorerPanel(data: ExploreData): HTMLElement {
     const explorer = new Explorer(data, {
-      paint: (next, settled) => this.paint(next, settled),
+      paint: (next, settled) => this.paint(next, settled, true),
       edited: () => this.panel?.refresh(),
       status: (message) => {
         if (message) this.panel?.say(`With these numbers the cell fails: ${message}`, 'error');
@@ -329,14 +332,14 @@ export class OutputView {
     }
   }
 
-  /** Typesets the equations: in place while numbers change, anew when `fresh` (a drag settled). */
-  private typesetEquations(katex: Katex, fresh = false): void {
+  /** Typesets the equations: anew, or in place while only numbers change (see drawEquations). */
+  private typesetEquations(katex: Katex, mode: DrawMode = 'fresh'): void {
     const step = this.step();
     const container = this.parts?.equations;
     if (!step || !container || !this.payload) return;
     const { weights } = this.payload;
     const input = { step, weights, notation: this.notation, explorer: this.explorer };
-    const errors = drawEquations(container, katex, input, fresh);
+    const errors = drawEquations(container, katex, input, mode);
     for (const message of errors) if (!this.errors.includes(message)) this.errors.push(message);
   }
 

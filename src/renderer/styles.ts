@@ -11,7 +11,8 @@ export const STYLES =
   font-size: var(--vscode-font-size, 13px);
   line-height: 1.4;
 }
-.lstm { display: flex; flex-direction: column; gap: 10px; padding: 4px 0; }
+/* isolation: the output paints as a layer of its own, so a drag repaints it and not the outputs around it. */
+.lstm { display: flex; flex-direction: column; gap: 10px; padding: 4px 0; isolation: isolate; }
 .lstm > header { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
 .lstm > header .title { font-weight: 600; }
 .lstm section > h3 {

@@ -37,11 +37,13 @@ const press = (element: Element, key: string, init: KeyboardEventInit = {}): voi
 };
 
 /**
- * What the output shows: header, equations (HTML, MathML and the copied TeX), chips, curves, badges,
- * steps. A slider's "was …" text and its range come from the number first written, so they are left out.
+ * What the output shows: header, equations (HTML, and unless `drawn` only, MathML and the copied TeX),
+ * chips, curves, badges, steps. A slider's "was …" text and its range come from the number first
+ * written, so they are left out.
  */
-function shown(root: ShadowRoot): Record<string, string> {
+function shown(root: ShadowRoot, drawn = false): Record<string, string> {
   const copy = must(root.querySelector('.lstm'), '.lstm').cloneNode(true) as HTMLElement;
+  if (drawn) for (const mathml of copy.querySelectorAll('.katex-mathml')) mathml.remove();
   for (const element of copy.querySelectorAll('[role="slider"]')) {
     for (const name of ['aria-valuetext', 'aria-valuemin', 'aria-valuemax', 'title']) element.removeAttribute(name);
     element.classList.remove('changed');
@@ -124,31 +126,40 @@ describe('a drag repaints in place', () => {
       press(slider(root, label), key, { shiftKey });
       explorer.update(false); // a frame of the drag, not the end of it
     }
-    const dragged = shown(root);
+    // Mid-drag, what is drawn; the MathML copy (hidden from screen readers: the numbers are sliders) waits.
+    const dragged = shown(root, true);
     const payload = rerun(view, cells, at);
     const fresh = await mount(payload);
-    expect(dragged).toEqual(shown(fresh.root));
-    // And what KaTeX draws for the TeX with these numbers written in, typeset directly.
-    expect(equationTexts(root)).toEqual(typesetTexts(payload));
-    // The numbers did change (so the comparison says something), and the drag's end changes nothing more.
-    expect(dragged.equations).not.toEqual(shown((await mount(kernelPayload(cells, at))).root).equations);
+    expect(dragged).toEqual(shown(fresh.root, true));
+    const drawnText = (texts: string[][]): string[] => texts.map(([html]) => html);
+    expect(drawnText(equationTexts(root))).toEqual(drawnText(typesetTexts(payload)));
+    // The numbers did change (so the comparison says something).
+    expect(dragged.equations).not.toEqual(shown((await mount(kernelPayload(cells, at))).root, true).equations);
+    // Once the drag ends, all of it, MathML and copied TeX included; and what KaTeX draws for that TeX.
     explorer.update(true);
-    expect(shown(root)).toEqual(dragged);
+    expect(shown(root)).toEqual(shown(fresh.root));
+    expect(shown(root, true)).toEqual(dragged);
+    expect(equationTexts(root)).toEqual(typesetTexts(payload));
   });
 
   it('keeps the typeset equations while only digits change: a focused number in an equation stays focused', async () => {
     const cells = lessonCells('02-forget-gate.lstm');
     const { view, root } = await mount(kernelPayload(cells, cells.length - 1));
+    const explorer = must(view.explorer, 'explorer');
     const handle = must(root.querySelector<HTMLElement>('.equations [role="slider"][aria-label="input x"]'), 'handle');
     const block = must(handle.closest('.equation'), '.equation');
     handle.focus();
     press(handle, 'ArrowUp');
-    must(view.explorer, 'explorer').update(false);
+    explorer.update(false);
     expect(root.activeElement).toBe(handle);
     expect(handle.isConnected && block.isConnected).toBe(true);
     expect(handle.textContent).toBe('2');
-    // The copied TeX (MathML annotation) follows the digits: σ(2×1.75 + 1×3.25 + 1.40).
-    expect(block.querySelector('annotation')?.textContent).toContain('2\\times 1.75 + 1\\times 3.25 + 1.40');
+    // The drag's end typesets anew: focus moves to the same number, the copied TeX has the new digits.
+    explorer.update(true);
+    expect(root.activeElement?.closest('.equations')).not.toBeNull();
+    expect(root.activeElement?.getAttribute('aria-label')).toBe('input x');
+    const annotation = root.querySelector('.equation annotation')?.textContent;
+    expect(annotation).toContain('2\\times 1.75 + 1\\times 3.25 + 1.40');
   });
 });
 
