@@ -51,8 +51,9 @@ export function slottedEquations(
     const sentinel = SENTINEL_BASE + tags.length;
     return value < 0 ? -sentinel : sentinel;
   };
+  // Past MAX_SHOWN_SIZE elements a vector is shown by its first few: the rest are never written.
   const vec = (values: Vector, key?: 'x' | 'h' | 'c'): Vector =>
-    values.map((v, k) => mark(v, key && find.state(key, k)));
+    values.map((v, k) => (k < MAX_SHOWN_SIZE ? mark(v, key && find.state(key, k)) : v));
   const mat = (rows: Matrix, owner: GateSymbol | 'dense', key: string): Matrix =>
     rows.map((row, r) => row.map((v, c) => mark(v, find.weight(owner, key, r, c))));
   const probeStep: StepTrace = {

@@ -33,10 +33,16 @@ function themeColour(host: Element, css: string): Rgb {
   return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [128, 128, 128];
 }
 
-/** a mixed with b by t, as one RGBA pixel (little-endian, as every platform a browser runs on). */
-function mix(a: Rgb, b: Rgb, t: number): number {
-  const channel = (k: number): number => Math.round(a[k] + (b[k] - a[k]) * t);
-  return ((255 << 24) | (channel(2) << 16) | (channel(1) << 8) | channel(0)) >>> 0;
+/** Shades from a to b, one RGBA pixel each (little-endian, as every platform a browser runs on). */
+const SHADES = 1024;
+
+function shades(a: Rgb, b: Rgb): Uint32Array {
+  const table = new Uint32Array(SHADES + 1);
+  for (let k = 0; k <= SHADES; k++) {
+    const channel = (c: number): number => Math.round(a[c] + ((b[c] - a[c]) * k) / SHADES);
+    table[k] = ((255 << 24) | (channel(2) << 16) | (channel(1) << 8) | channel(0)) >>> 0;
+  }
+  return table;
 }
 
 export interface Heatmaps {
@@ -84,23 +90,28 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
     });
   }
 
-  type Palette = Record<'background' | 'positive' | 'negative' | 'marker', Rgb>;
-  let palette: { key: string; colours: Palette } | undefined;
-  /** The theme's colours, read (a style recalculation) only when the theme changed since the last draw. */
-  const colours = (): Palette => {
+  interface Palette {
+    up: Uint32Array;
+    down: Uint32Array;
+    missing: number;
+  }
+  let palette: { key: string; shades: Palette } | undefined;
+  /** The theme's shades, read (a style recalculation) only when the theme changed since the last draw. */
+  const theme = (): Palette => {
     const key = `${document.body.className}\n${document.documentElement.getAttribute('style') ?? ''}`;
     if (palette?.key !== key) {
+      const background = themeColour(element, 'var(--vscode-editor-background, Canvas)');
+      const marker = themeColour(element, 'var(--vscode-foreground, CanvasText)');
       palette = {
         key,
-        colours: {
-          background: themeColour(element, 'var(--vscode-editor-background, Canvas)'),
-          positive: themeColour(element, 'var(--vscode-charts-orange, #d18616)'),
-          negative: themeColour(element, 'var(--vscode-charts-blue, #3794ff)'),
-          marker: themeColour(element, 'var(--vscode-foreground, CanvasText)'),
+        shades: {
+          up: shades(background, themeColour(element, 'var(--vscode-charts-orange, #d18616)')),
+          down: shades(background, themeColour(element, 'var(--vscode-charts-blue, #3794ff)')),
+          missing: shades(marker, marker)[0],
         },
       };
     }
-    return palette.colours;
+    return palette.shades;
   };
   const images = new Map<HTMLCanvasElement, ImageData>();
 
@@ -111,9 +122,8 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
     if (!H || !T) return;
     const cellWidth = Math.max(1, Math.floor(MAX_WIDTH / T));
     const cellHeight = Math.max(1, Math.floor(MAX_HEIGHT / H));
-    const { background, positive, negative, marker } = colours();
+    const { up, down, missing } = theme();
     const [width, height] = [Math.max(T * cellWidth, 160), Math.max(H * cellHeight, 48)];
-    const missing = mix(marker, marker, 0);
     for (const { key, signed, canvas, now } of figures) {
       // Gates run 0…1; the memories are scaled by their largest magnitude, so C shows its pattern too.
       let scale = 1;
@@ -130,11 +140,9 @@ export function heatmaps(onPick: (index: number) => void): Heatmaps {
         const values = steps[t][key];
         for (let u = 0; u < H; u++) {
           const v = values[u] / scale;
-          pixels[u * T + t] = Number.isFinite(v)
-            ? signed
-              ? mix(background, v >= 0 ? positive : negative, Math.min(1, Math.abs(v)))
-              : mix(background, positive, Math.min(1, Math.max(0, v)))
-            : missing;
+          // Gates from 0 (background) to 1 (orange); memories to ±1 (orange above zero, blue below).
+          const shade = Math.round(SHADES * Math.min(1, signed ? Math.abs(v) : Math.max(0, v)));
+          pixels[u * T + t] = Number.isFinite(v) ? (signed && v < 0 ? down : up)[shade] : missing;
         }
       }
       context.putImageData(image, 0, 0);

@@ -86,7 +86,24 @@ function rerun(view: OutputView, cells: string[], index: number) {
   return kernelPayload(edited, index);
 }
 
-const CASES: Array<{ name: string; file: string; index?: number; label: string; keys: Array<[string, boolean?]> }> = [
+/** An H-unit cell over three steps (H = 8: vectors are summarised by their first elements). */
+function wideCells(H: number): string[] {
+  const number = (k: number): string => ((((k * 37) % 19) - 9) / 10).toFixed(1);
+  const matrix = (rows: number, cols: number, seed: number): string =>
+    `[${Array.from({ length: rows }, (_, r) => `[${Array.from({ length: cols }, (_, c) => number(seed + r * cols + c)).join(', ')}]`).join(', ')}]`;
+  const gates = ['forget', 'input', 'candidate', 'output'].map(
+    (gate, k) => `${gate} wh = ${matrix(H, H, 100 * k)} wx = ${matrix(H, 1, 100 * k + 50)}`,
+  );
+  return [`reset\n${gates.join('\n')}`, `forget b = ${matrix(1, H, 7).slice(1, -1)}\nrun x = [0.5, -1, 2]`];
+}
+
+const CASES: Array<{
+  name: string;
+  file: string | string[];
+  index?: number;
+  label: string;
+  keys: Array<[string, boolean?]>;
+}> = [
   {
     name: 'lesson 2, try it: a weight up three steps',
     file: '02-forget-gate.lstm',
@@ -114,11 +131,22 @@ const CASES: Array<{ name: string; file: string; index?: number; label: string; 
       ['ArrowDown', true],
     ],
   },
+  {
+    name: 'H = 8 over three steps: a bias, with vectors shown by their first elements',
+    file: wideCells(8),
+    index: 1,
+    label: 'forget gate, bias b [1]',
+    keys: [
+      ['ArrowUp', true],
+      ['ArrowUp', true],
+      ['ArrowUp', true],
+    ],
+  },
 ];
 
 describe('a drag repaints in place', () => {
   it.each(CASES)('$name: the output equals a fresh render of the edited cell', async ({ file, index, label, keys }) => {
-    const cells = lessonCells(file);
+    const cells = typeof file === 'string' ? lessonCells(file) : file;
     const at = index ?? cells.length - 1;
     const { view, root } = await mount(kernelPayload(cells, at));
     const explorer = must(view.explorer, 'explorer');
