@@ -57,13 +57,23 @@ export function diagramSource(step: StepTrace, notation: Notation, prefix: strin
   return { source: lines.join('\n'), nodes };
 }
 
-/** The numbers the drawn diagram shows, to update in place: [node id, value] and [mermaid edge data-id, value]. */
-export function diagramNumbers(step: StepTrace, prefix: string): { nodes: string[][]; edges: string[][] } {
-  const nodes = nodeSpecs(step)
+/**
+ * The numbers the drawn diagram shows, to update in place: [node id, value] and [mermaid edge data-id,
+ * value]; and `values`, every node's value as its tooltip and spoken label give it (an operation's too).
+ */
+export function diagramNumbers(
+  step: StepTrace,
+  prefix: string,
+): { nodes: string[][]; edges: string[][]; values: Map<string, string> } {
+  const specs = nodeSpecs(step);
+  const nodes = specs
     .filter((spec) => spec.values && !spec.op)
     .map((spec) => [`${prefix}_${spec.key}`, formatVector(spec.values ?? [])]);
   const edgeList = edges(step).filter(([, , values]) => values);
   return {
+    values: new Map(
+      specs.filter((spec) => spec.values).map((spec) => [`${prefix}_${spec.key}`, formatVector(spec.values ?? [])]),
+    ),
     nodes,
     edges: edgeList.map(([from, to, values]) => [`L_${prefix}_${from}_${prefix}_${to}_0`, formatVector(values ?? [])]),
   };

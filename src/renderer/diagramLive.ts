@@ -15,7 +15,6 @@ interface Label {
   original: number;
   /** The node's shape, widened with the label (a node's; an edge label has its background in the box). */
   shape: SVGGraphicsElement | null;
-  node?: { element: Element; info: DiagramNode };
 }
 
 export class LiveDiagram {
@@ -41,16 +40,20 @@ export class LiveDiagram {
     ];
     if (found.some(([label]) => !label)) return false;
     for (const [label, value] of found) if (label) this.show(label, value);
+    // Every node's tooltip and spoken label, an operation's (⊙, +, tanh) too, which shows no number.
+    for (const node of this.nodes) {
+      const value = numbers.values.get(node.id);
+      if (value === undefined || value === node.value) continue;
+      node.value = value;
+      const element = this.container.querySelector(`g.node[id*="-flowchart-${node.id}-"]`);
+      element?.setAttribute('aria-label', explanation(node.term, value).label);
+    }
     return true;
   }
 
   private show(label: Label, value: string): void {
     if (label.text.data === value) return;
     label.text.data = value;
-    if (label.node) {
-      label.node.info.value = value;
-      label.node.element.setAttribute('aria-label', explanation(label.node.info.term, value).label);
-    }
     const width = this.measureText(value);
     if (label.box && width !== undefined && width > label.width + 0.5) this.widen(label, Math.ceil(width) + 1);
   }
@@ -89,7 +92,6 @@ export class LiveDiagram {
     if (!root || !text) return undefined;
     const box = element.closest<SVGForeignObjectElement>('foreignObject');
     const shape = kind === 'node' ? root.querySelector<SVGGraphicsElement>(':scope > .label-container') : null;
-    const info = this.nodes.find((node) => node.id === id);
     const width = Number(box?.getAttribute('width') ?? 0);
     const label: Label = {
       text,
@@ -97,7 +99,6 @@ export class LiveDiagram {
       width,
       original: width,
       shape,
-      node: info && { element: root, info },
     };
     this.labels.set(key, label);
     return label;

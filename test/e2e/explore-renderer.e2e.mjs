@@ -58,6 +58,43 @@ suite('explorable outputs in Chromium (preview page)', function () {
     assert.match(await output.locator('.diagram').textContent(), /forget gate σ0\.997/);
   });
 
+  test('mid-drag, the diagram, equations, curves and badges show what a fresh drawing shows once the drag ends', async function () {
+    const output = await open('explore', 2);
+    const w = output.locator('.inputs [role="slider"][aria-label="forget gate, weight W [2, 5]"]');
+    await w.scrollIntoViewIfNeeded();
+    const box = await w.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // What a learner reads: every number of the diagram (and its nodes' spoken labels), the equations, curves, badges.
+    const shown = () =>
+      output.locator('.lstm').evaluate((root) => {
+        const sorted = (selector, read) => [...root.querySelectorAll(selector)].map(read).sort();
+        return {
+          nodes: sorted(
+            '.diagram g.node',
+            (n) => `${n.getAttribute('data-link')}: ${n.textContent} | ${n.getAttribute('aria-label')}`,
+          ),
+          edges: sorted('.diagram g.label[data-id]', (e) => `${e.getAttribute('data-link')}: ${e.textContent}`),
+          equations: [...root.querySelectorAll('.equation .katex-html')].map((e) => e.textContent),
+          curves: [...root.querySelectorAll('svg.curve')].map((c) => c.getAttribute('aria-label')),
+          badges: [...root.querySelectorAll('.badge')].map((b) => `${b.className}: ${b.textContent}`),
+        };
+      });
+    const before = await shown();
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    // 4 px per step of 0.1: 24 px to the left is 0.3 → -0.3, which changes how the equation is written.
+    await page.mouse.move(x - 24, y, { steps: 6 });
+    await page.waitForTimeout(200);
+    assert.equal(await w.textContent(), '-0.3');
+    const during = await shown();
+    await page.mouse.up();
+    // The drag's end: mermaid lays the diagram out again, KaTeX typesets the equations afresh.
+    await page.waitForTimeout(1500);
+    const after = await shown();
+    assert.notDeepEqual(during.edges, before.edges);
+    assert.deepEqual(during, after);
+  });
+
   test('the keyboard alone: Tab to a number, arrows, Shift, Home, a typed value, Escape', async function () {
     const output = await open();
     const x = output.locator('.inputs [role="slider"][aria-label="input x"]');
