@@ -2,10 +2,13 @@
 // the extension as it ships: built, packaged as a .vsix (out/e2e/lstm-notebooks-PID.vsix) and installed
 // into a fresh code-server, driven in headless Chromium. Ends with "N passed, N failed".
 //
-// Flags: --no-build (use dist/ as it is), --link (link the repository folder instead of packaging).
+// Flags: --no-build (use dist/ as it is), --link (link the repository folder instead of packaging),
+// --vsix FILE (install that package, made by the caller, and keep it), --file NAME (only that file;
+// `npm test` runs each file as its own job, side by side).
 // LSTM_E2E_ONLY=explore runs only the files whose name holds that text.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
 import { ensureChromium, ensureCodeServer, REPO_ROOT } from './lib/cache.mjs';
 import { buildExtension, packageVsix } from './lib/extension.mjs';
@@ -18,16 +21,28 @@ const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
 const VSIX = join(REPO_ROOT, 'out', 'e2e', `lstm-notebooks-${process.pid}.vsix`);
 
 async function main() {
-  const args = process.argv.slice(2);
-  if (!args.includes('--no-build')) buildExtension();
-  const vsix = args.includes('--link') ? undefined : packageVsix(VSIX);
+  const { values: args } = parseArgs({
+    options: {
+      build: { type: 'boolean', default: true },
+      link: { type: 'boolean', default: false },
+      vsix: { type: 'string' },
+      file: { type: 'string' },
+    },
+    allowNegative: true,
+  });
+  if (args.build) buildExtension();
+  const given = args.vsix;
+  const vsix = args.link ? undefined : (given ?? packageVsix(VSIX));
+  const removeVsix = () => {
+    if (vsix && !given && !process.env.LSTM_KEEP_TEMP) rmSync(vsix, { force: true });
+  };
   await ensureCodeServer();
   ensureChromium();
   if (vsix) process.env.LSTM_E2E_VSIX = vsix;
   // On Ctrl+C: stop the VS Code the tests started, drop the package.
   onShutdown(async () => {
     await closeAllWorkbenches();
-    if (vsix) rmSync(vsix, { force: true });
+    removeVsix();
   });
 
   // Plain ✔ and ✖ when the output is not a terminal (log-symbols colours them under CI=true).
@@ -35,6 +50,7 @@ async function main() {
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 180_000, bail: false });
   for (const file of readdirSync(E2E_DIR)
     .filter((name) => name.endsWith('.e2e.mjs') && name.includes(process.env.LSTM_E2E_ONLY ?? ''))
+    .filter((name) => args.file === undefined || name === args.file)
     .sort())
     mocha.addFile(join(E2E_DIR, file));
   await mocha.loadFilesAsync();
@@ -43,7 +59,7 @@ async function main() {
     const runner = mocha.run(() => resolve(runner.stats));
   });
   done(stats.failures ? 'end-to-end tests failed' : 'end-to-end tests passed');
-  if (vsix && !process.env.LSTM_KEEP_TEMP) rmSync(vsix, { force: true });
+  removeVsix();
   const skipped = stats.pending ? `, ${stats.pending} skipped` : '';
   console.log(`${stats.passes} passed, ${stats.failures} failed${skipped}`);
   return stats.failures === 0 && stats.passes > 0 ? 0 : 1;

@@ -1,21 +1,25 @@
-// `npm test`: every check, in order, each ending with its own "N passed, N failed" line:
+// `npm test`: every check, each ending with its own "N passed, N failed" line:
 //
 //   typecheck     npm run typecheck (tsc)
 //   lint          npm run lint: ESLint and Prettier (scripts/lint.mjs), counted in files
 //   unit          npm run test:unit (vitest)
-//   integration   npm run test:integration: mocha tests inside code-server (scripts/test-integration.mjs)
-//   e2e           npm run test:e2e: a lesson in the notebook UI in headless Chromium (scripts/test-e2e.mjs)
+//   integration   mocha tests inside code-server (scripts/test-integration.mjs), one job per
+//                 extension host (Node, web worker)
+//   e2e           the notebook UI in headless Chromium (scripts/test-e2e.mjs), one job per file
 //
-// The extension is built once (node esbuild.mjs) before the stages that need it. All stages run
-// even when one fails (--bail stops at the first failure); --only typecheck,unit runs some of them.
-// The last line is the total over all stages, in the same "N passed, N failed" form. Exits 1 if
-// anything failed, and leaves no process behind.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// The extension is built and packaged once, then the jobs run side by side, LSTM_TEST_JOBS at a
+// time (2 by default; the unit job counts as 2, since vitest keeps both cores busy, so it runs
+// first, alone): most of the others wait on a browser or a VS Code, not on the CPU. Each job's
+// output is printed whole when it ends (scripts/lib/jobs.mjs). All jobs run even when one fails
+// (--bail starts no new job after a failure); --only typecheck,unit runs some stages. The summary
+// gives each stage's counts and the wall time; the last line is the total, in the same form.
+// Exits 1 if anything failed, and leaves no process behind.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from './lib/cache.mjs';
-import { buildExtension } from './lib/extension.mjs';
+import { REPO_ROOT, ensureChromium, ensureCodeServer } from './lib/cache.mjs';
+import { buildExtension, packageVsix } from './lib/extension.mjs';
+import { runJobs } from './lib/jobs.mjs';
 import { log, seconds } from './lib/log.mjs';
 import { delay, descendants, onShutdown } from './lib/processes.mjs';
 
@@ -23,152 +27,155 @@ const { values: options } = parseArgs({
   options: { bail: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
 
-const SUMMARY = /^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
+const STAGES = ['typecheck', 'lint', 'unit', 'integration', 'e2e'];
+const CONCURRENCY = Number(process.env.LSTM_TEST_JOBS ?? 2);
 const VITEST_JSON = join(REPO_ROOT, 'out', `vitest-results-${process.pid}.json`);
-const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+const VSIX = join(REPO_ROOT, 'out', 'e2e', `lstm-notebooks-${process.pid}.vsix`);
+const npm = process.env.npm_execpath
+  ? { command: process.execPath, args: [process.env.npm_execpath] }
+  : { command: 'npm', args: [] };
+const npmRun = (script, ...args) => ({
+  command: npm.command,
+  args: [...npm.args, 'run', '--silent', script, ...(args.length ? ['--', ...args] : [])],
+});
+const script = (name, ...args) => ({ command: process.execPath, args: [join(REPO_ROOT, 'scripts', name), ...args] });
 
-/**
- * Runs a command with its output passed through; returns its exit code and the last
- * "N passed, N failed" line it printed.
- */
-function run(command, args, env = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let summary = null;
-    let partial = '';
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      const lines = (partial + chunk.toString()).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = SUMMARY.exec(line.trim());
-        if (match) summary = { passed: +match[1], failed: +match[2], skipped: +(match[3] ?? 0) };
-      }
-    });
-    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-    child.on('error', (error) => {
-      console.error(error.message);
-      resolve({ code: 1, summary });
-    });
-    child.on('close', (code) => {
-      const match = SUMMARY.exec(partial.trim());
-      if (match) summary = { passed: +match[1], failed: +match[2], skipped: +(match[3] ?? 0) };
-      resolve({ code: code ?? 1, summary });
-    });
-  });
-}
+/** tsc prints no count: one check, passed or failed. */
+const exitOnly = (_output, code) => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
 
-const npmRun = (script, ...args) =>
-  run(npm[0], [...npm[1], 'run', '--silent', script, ...(args.length ? ['--', ...args] : [])]);
-
-/** Each stage returns { passed, failed, skipped }; a stage prints its closing line itself. */
-const stages = {
-  async typecheck() {
-    const { code } = await npmRun('typecheck');
-    return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
-  },
-
-  async lint() {
-    return fromRun(await npmRun('lint'));
-  },
-
-  async unit() {
+/** vitest's counts, from its JSON report. */
+function vitestCounts(_output, code) {
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(VITEST_JSON)) {
+    const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
     rmSync(VITEST_JSON, { force: true });
-    const { code } = await npmRun(
-      'test:unit',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${VITEST_JSON}`,
-    );
-    let counts = { passed: 0, failed: 0, skipped: 0 };
-    if (existsSync(VITEST_JSON)) {
-      const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
-      rmSync(VITEST_JSON, { force: true });
-      counts = {
-        passed: report.numPassedTests,
-        // A test file that fails to load has no failed test in it, but is a failure.
-        failed: report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0),
-        skipped: report.numPendingTests + report.numTodoTests,
-      };
-    }
-    if (code !== 0 && counts.failed === 0) counts.failed = 1; // an error outside any test
-    return counts;
-  },
-
-  async integration(built) {
-    if (!built) return { passed: 0, failed: 1, skipped: 0 };
-    return fromRun(await run(process.execPath, [join(REPO_ROOT, 'scripts', 'test-integration.mjs'), '--no-build']));
-  },
-
-  async e2e(built) {
-    if (!built) return { passed: 0, failed: 1, skipped: 0 };
-    return fromRun(await run(process.execPath, [join(REPO_ROOT, 'scripts', 'test-e2e.mjs'), '--no-build']));
-  },
-};
-
-/** The counts a runner printed; a non-zero exit without a failure counted is one failure. */
-function fromRun({ code, summary }) {
-  const counts = { ...(summary ?? { passed: 0, failed: 0, skipped: 0 }), printed: summary !== null };
-  if (code !== 0 && counts.failed === 0) {
-    counts.failed = 1;
-    counts.printed = false;
+    counts = {
+      passed: report.numPassedTests,
+      // A test file that fails to load has no failed test in it, but is a failure.
+      failed: report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0),
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
   }
+  if (code !== 0 && counts.failed === 0) counts.failed = 1; // an error outside any test
   return counts;
 }
+
+/** The jobs of each stage. */
+function jobsOf(stage) {
+  switch (stage) {
+    case 'typecheck':
+      return [{ name: 'typecheck', ...npmRun('typecheck'), counts: exitOnly }];
+    case 'lint':
+      return [{ name: 'lint', ...npmRun('lint') }];
+    case 'unit':
+      rmSync(VITEST_JSON, { force: true });
+      return [
+        {
+          name: 'unit',
+          slots: 2, // vitest runs a worker per core
+          ...npmRun('test:unit', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`),
+          counts: vitestCounts,
+        },
+      ];
+    case 'integration':
+      return ['node', 'web'].map((host) => ({
+        name: `integration (${host} host)`,
+        ...script('test-integration.mjs', '--no-build', '--host', host),
+      }));
+    case 'e2e':
+      return readdirSync(join(REPO_ROOT, 'test', 'e2e'))
+        .filter((file) => file.endsWith('.e2e.mjs'))
+        .sort()
+        .map((file) => ({
+          name: `e2e ${file}`,
+          ...script('test-e2e.mjs', '--no-build', '--vsix', VSIX, '--file', file),
+        }));
+    default:
+      throw new Error(`unknown stage "${stage}"`);
+  }
+}
+
+/**
+ * Roughly how long each job takes on a 2-core machine, in seconds: jobs start longest first, so the
+ * last ones to start are short and the run ends soon after the longest. A job not listed counts 30.
+ */
+const EXPECTED_SECONDS = {
+  unit: 90,
+  'e2e hostile-vscode.e2e.mjs': 100,
+  'e2e export-html.e2e.mjs': 80,
+  'e2e hostile-renderer.e2e.mjs': 65,
+  'integration (node host)': 65,
+  'integration (web host)': 65,
+  lint: 30,
+  'e2e explore-renderer.e2e.mjs': 20,
+  typecheck: 8,
+};
+const expected = (job) => EXPECTED_SECONDS[job.name] ?? 30;
 
 const line = ({ passed, failed, skipped }) =>
   `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 
 async function main() {
   const started = Date.now();
-  const selected = options.only ? options.only.split(',').map((s) => s.trim()) : Object.keys(stages);
+  const selected = options.only ? options.only.split(',').map((s) => s.trim()) : STAGES;
   for (const name of selected)
-    if (!(name in stages)) throw new Error(`unknown stage "${name}" (stages: ${Object.keys(stages).join(', ')})`);
+    if (!STAGES.includes(name)) throw new Error(`unknown stage "${name}" (stages: ${STAGES.join(', ')})`);
 
-  let built = null;
+  /** @type {{ stage: string; counts: { passed: number; failed: number; skipped: number }; time?: string }[]} */
   const results = [];
-  for (const name of Object.keys(stages).filter((s) => selected.includes(s))) {
-    process.stdout.write(`\n[harness] ━━ ${name} ━━\n`);
-    const stageStarted = Date.now();
-    if ((name === 'integration' || name === 'e2e') && built === null) {
-      try {
-        buildExtension();
-        built = true;
-      } catch (error) {
-        console.error(error instanceof Error ? error.message : error);
-        built = false;
-      }
+  const stageOf = new Map();
+  const jobs = [];
+  let prepared = true;
+  if (selected.includes('integration') || selected.includes('e2e')) {
+    try {
+      buildExtension();
+      if (selected.includes('e2e')) packageVsix(VSIX);
+      await ensureCodeServer();
+      if (selected.includes('e2e')) ensureChromium();
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      prepared = false;
     }
-    const counts = await stages[name](built);
-    const ok = counts.failed === 0 && counts.passed > 0;
-    // The stage's closing line, unless its runner printed it (lint, integration and e2e do; tsc
-    // and vitest print other forms).
-    if (!counts.printed) process.stdout.write(line(counts) + '\n');
-    results.push({ name, counts, ok, time: seconds(stageStarted) });
-    if (!ok && options.bail) break;
   }
+  for (const stage of STAGES.filter((s) => selected.includes(s))) {
+    if (!prepared && (stage === 'integration' || stage === 'e2e')) {
+      results.push({ stage, counts: { passed: 0, failed: 1, skipped: 0 } });
+      continue;
+    }
+    for (const job of jobsOf(stage)) {
+      stageOf.set(job, stage);
+      jobs.push(job);
+    }
+  }
+  // The unit job first, alone (it takes every slot at the default 2), then the rest longest first.
+  jobs.sort((a, b) => (b.slots ?? 1) - (a.slots ?? 1) || expected(b) - expected(a));
+  log(`running ${jobs.length} jobs, ${CONCURRENCY} at a time (LSTM_TEST_JOBS)`);
+  const ran = await runJobs(jobs, { concurrency: CONCURRENCY, bail: options.bail });
+  rmSync(VSIX, { force: true });
+  for (const result of ran) results.push({ stage: stageOf.get(result.job), ...result });
 
-  const total = results.reduce(
-    (sum, { counts }) => ({
-      passed: sum.passed + counts.passed,
-      failed: sum.failed + counts.failed,
-      skipped: sum.skipped + counts.skipped,
-    }),
-    { passed: 0, failed: 0, skipped: 0 },
-  );
-  process.stdout.write(`\n[harness] ━━ summary (${seconds(started)}) ━━\n`);
-  for (const { name, counts, ok, time } of results) {
-    process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(12)} ${line(counts).padEnd(32)} ${time}\n`);
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  process.stdout.write(`\n[harness] ━━ summary: npm test took ${seconds(started)} ━━\n`);
+  for (const stage of STAGES.filter((s) => selected.includes(s))) {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const result of results.filter((r) => r.stage === stage))
+      for (const key of Object.keys(counts)) counts[key] += result.counts[key];
+    const expected = Math.max(1, [...stageOf.values()].filter((s) => s === stage).length);
+    const complete = results.filter((r) => r.stage === stage).length === expected;
+    const ok = complete && counts.failed === 0 && counts.passed > 0;
+    const times = results
+      .filter((r) => r.stage === stage && r.time)
+      .map((r) => r.time)
+      .join(' + ');
+    process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'}  ${stage.padEnd(12)} ${line(counts).padEnd(32)} ${times}\n`);
+    for (const key of Object.keys(total)) total[key] += counts[key];
+    if (!ok && counts.failed === 0) total.failed++; // a stage that did not run, or ran no test
   }
   process.stdout.write(line(total) + '\n');
-  return results.every((r) => r.ok) && results.length === selected.length ? 0 : 1;
+  return total.failed === 0 && total.passed > 0 ? 0 : 1;
 }
 
-// On Ctrl+C the stages get the signal too: give them time to stop their servers and browsers.
+// On Ctrl+C the jobs get the signal too: give them time to stop their servers and browsers.
 onShutdown(async () => {
   for (let i = 0; i < 150 && descendants().length > 0; i++) await delay(100);
   log('stopped');

@@ -182,17 +182,22 @@ export async function cellStates(page) {
  * elements matching each selector over all frames; shadow roots are searched too.
  */
 export async function countInFrames(page, selectors) {
-  const counts = Object.fromEntries(Object.keys(selectors).map((k) => [k, 0]));
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
-    for (const [name, selector] of Object.entries(selectors)) {
-      counts[name] += await frame
-        .locator(selector)
-        .count()
-        .catch(() => 0);
-    }
-  }
-  return counts;
+  const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+  // All frames and selectors at once: each count is a round trip to the browser.
+  const entries = await Promise.all(
+    Object.entries(selectors).map(async ([name, selector]) => {
+      const counts = await Promise.all(
+        frames.map((frame) =>
+          frame
+            .locator(selector)
+            .count()
+            .catch(() => 0),
+        ),
+      );
+      return [name, counts.reduce((sum, n) => sum + n, 0)];
+    }),
+  );
+  return Object.fromEntries(entries);
 }
 
 /**
@@ -203,20 +208,29 @@ export async function scrollNotebook(page, visit, { maxSteps = 100 } = {}) {
   const list = page.locator(NOTEBOOK + ' .cell-list-container').first();
   const box = await list.boundingBox();
   if (!box) throw new Error('no notebook on the page');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(center.x, center.y);
   // One wheel event scrolls the list by one notch (50 px), whatever its delta.
   const notches = Math.max(1, Math.floor((box.height * 0.7) / 50));
-  for (let i = 0; i < 400 && (await listOffset(page)) > 0; i++) await page.mouse.wheel(0, -120);
+  for (let i = 0; i < 40 && (await listOffset(page)) > 0; i++) await wheel(page, -10);
   let last = -1;
   for (let i = 0; i < maxSteps; i++) {
-    await delay(300);
+    await delay(150); // for the list to draw the rows that came into view
     if (await visit()) return true;
     const offset = await listOffset(page);
     if (offset === last) return false; // the end
     last = offset;
-    for (let n = 0; n < notches; n++) await page.mouse.wheel(0, 120);
+    await wheel(page, notches);
   }
   return false;
+}
+
+/**
+ * Turns the mouse wheel by `notches` (down if positive): the events are sent without waiting for
+ * each one's answer, which saves a round trip per notch.
+ */
+async function wheel(page, notches) {
+  await Promise.all(Array.from({ length: Math.abs(notches) }, () => page.mouse.wheel(0, Math.sign(notches) * 120)));
 }
 
 /** How far the notebook's cell list is scrolled, in pixels. */

@@ -150,12 +150,32 @@ suite('explorable outputs in Chromium (preview page)', function () {
     await page.mouse.click(track.x + track.width - 1, track.y + track.height / 2);
     assert.equal(await slider.getAttribute('aria-valuenow'), '4');
     await page.keyboard.press('Home');
+    // Each step the slider shows, with the page's own clock: a busy machine only makes timers late, so
+    // play at about 4 steps per second must show 2, 3 and 4 in turn, never two at once.
+    await slider.evaluate((element) => {
+      const seen = [];
+      window.__timeSteps = seen;
+      new MutationObserver(() => seen.push([element.getAttribute('aria-valuenow'), performance.now()])).observe(
+        element,
+        { attributes: true, attributeFilter: ['aria-valuenow'] },
+      );
+    });
+    const clicked = await page.evaluate(() => performance.now());
     await output.locator('button.play').click();
-    // About 4 steps per second: from step 1 to the last, 4, in ¾ s (allowing for a busy machine).
-    await page.waitForTimeout(500);
-    assert.notEqual(await slider.getAttribute('aria-valuenow'), '4', 'play jumped to the end');
     for (let wait = 0; wait < 40 && (await slider.getAttribute('aria-valuenow')) !== '4'; wait++)
       await page.waitForTimeout(100);
+    const seen = await page.evaluate(() => window.__timeSteps);
+    assert.deepEqual(
+      seen.map(([step]) => step),
+      ['2', '3', '4'],
+      'play shows each step in turn',
+    );
+    const times = [clicked, ...seen.map(([, at]) => at)];
+    for (let k = 1; k < times.length; k++)
+      assert.ok(
+        times[k] - times[k - 1] > 100,
+        `step ${k + 1} came ${Math.round(times[k] - times[k - 1])} ms after the one before`,
+      );
     assert.equal(await slider.getAttribute('aria-valuenow'), '4');
     assert.equal(
       await output.locator('button.play').getAttribute('aria-label'),

@@ -9,4 +9,6 @@ interface Window {
   pwn: (...args: unknown[]) => unknown;
   /** Content-Security-Policy violations the exported page reported (export-html). */
   __violations: string[];
+  /** Each value the Time step slider showed, with performance.now() (explore-renderer). */
+  __timeSteps: [string | null, number][];
 }
