@@ -60,7 +60,10 @@ function vitestCounts(_output, code) {
   return counts;
 }
 
-/** The jobs of each stage. */
+/**
+ * The jobs of each stage.
+ * @returns {import('./lib/jobs.mjs').Job[]}
+ */
 function jobsOf(stage) {
   switch (stage) {
     case 'typecheck':
