@@ -5,6 +5,7 @@
 // paint that frame causes (test/renderer-preview/benchPage.ts). Printed with the script part of it and
 // the peer: drawing the same output from scratch (what a kernel re-run costs the renderer).
 // Targets (issue #11): median ≤ 8 ms and p95 ≤ 16 ms for the lessons' cells; p95 ≤ 33 ms at H = 64, T = 100.
+import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { buildPreview, PREVIEW_ARGS } from './lib/preview.mjs';
 
@@ -39,6 +40,12 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const quantile = (values, q) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 let failed = 0;
+// Frame times scale with what else the machine runs: the load is printed with them.
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+console.log(`load average before: ${load()}`);
 try {
   for (const sample of SAMPLES) {
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
@@ -72,4 +79,5 @@ try {
 } finally {
   await browser.close();
 }
+console.log(`load average after: ${load()}`);
 process.exitCode = failed ? 1 : 0;
