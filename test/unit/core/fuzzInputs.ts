@@ -1,48 +1,19 @@
 // Random inputs for the kernel fuzz test (fuzz.test.ts): token soup from the language's own vocabulary,
 // numbers of every shape, brackets and garbage; valid programs and their mutations; statements reshuffled;
 // random bytes decoded as UTF-8; and notebooks made of such cells.
+import { DENSE_KEYS, GATE_KEYS, NOTATIONS, STATEMENT_WORDS, VALUE_NAMES } from '../../../src/core/vocabulary';
 import { SEED_SETUP } from '../../support/seedCell';
 export type Random = () => number;
 export const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 
+/** The language's own words (from the vocabulary), near misses and words that look like numbers. */
 const WORDS = [
-  'x',
-  'h',
-  'c',
-  'short',
-  'long',
-  'forget',
-  'input',
-  'candidate',
-  'output',
-  'dense',
-  'step',
-  'run',
-  'expect',
-  'load',
-  'reset',
-  'show',
-  'notation',
-  'words',
-  'symbols',
+  ...STATEMENT_WORDS,
+  ...NOTATIONS,
   'within',
-  'wx',
-  'wh',
-  'b',
-  'W',
-  'w',
-  'y',
-  'f',
-  'i',
-  'g',
-  'o',
-  'z_f',
-  'z_i',
-  'z_g',
-  'z_o',
-  'fc',
-  'ig',
-  'tanh_c',
+  ...GATE_KEYS,
+  ...DENSE_KEYS,
+  ...Object.keys(VALUE_NAMES),
   'forgt',
   'stpe',
   'inf',
@@ -53,18 +24,10 @@ const WORDS = [
   'E',
   '_',
 ];
+/** Numbers every statement may meet, written in each way the lexer reads. */
+const PLAIN_NUMBERS = ['0', '1', '-1', '2', '0.5', '-0.5', '.5', '5.', '+3', '1e3', '1E-3'];
 const NUMBERS = [
-  '0',
-  '1',
-  '-1',
-  '2',
-  '0.5',
-  '-0.5',
-  '.5',
-  '5.',
-  '+3',
-  '1e3',
-  '1E-3',
+  ...PLAIN_NUMBERS,
   '1e999',
   '-1e999',
   '1e-999',
@@ -239,29 +202,7 @@ const STATEMENTS = [
   'show y',
   'notation words',
 ];
-const FINITE = [
-  '0',
-  '1',
-  '-1',
-  '2',
-  '0.5',
-  '-0.5',
-  '.5',
-  '5.',
-  '+3',
-  '1e3',
-  '1E-3',
-  '1e308',
-  '-1e308',
-  '1e300',
-  '5e-324',
-  '1e5',
-  '-1e5',
-  '0.1',
-  '5.62',
-  '-0.0',
-  '1e-999',
-];
+const FINITE = [...PLAIN_NUMBERS, '1e308', '-1e308', '1e300', '5e-324', '1e5', '-1e5', '0.1', '5.62', '-0.0', '1e-999'];
 
 const SETUPS = [
   VALID_CELLS[0].split('\n').slice(0, 8).join('\n'),
