@@ -178,11 +178,47 @@ export async function cellStates(page) {
 }
 
 /**
+ * The frames below the page whose iframes, and their parents' iframes, are shown: VS Code keeps the
+ * webview of a notebook opened earlier in the page, hidden, and its outputs must not count.
+ * @param {import('playwright-core').Page} page
+ */
+export async function visibleFrames(page) {
+  /** @type {Map<import('playwright-core').Frame, Promise<boolean>>} */
+  const shown = new Map();
+  const isShown = (frame) => {
+    if (frame === page.mainFrame()) return Promise.resolve(true);
+    if (!shown.has(frame))
+      shown.set(
+        frame,
+        (async () => {
+          const parent = frame.parentFrame();
+          if (parent && !(await isShown(parent))) return false;
+          const element = await frame.frameElement().catch(() => null);
+          // A hidden webview keeps its size but is moved out of the window, or has none.
+          const box = element && (await element.isVisible()) ? await element.boundingBox() : null;
+          const window = page.viewportSize();
+          return (
+            box !== null &&
+            box.width > 0 &&
+            box.height > 0 &&
+            (window === null ||
+              (box.x < window.width && box.y < window.height && box.x + box.width > 0 && box.y + box.height > 0))
+          );
+        })(),
+      );
+    return /** @type {Promise<boolean>} */ (shown.get(frame));
+  };
+  const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+  const flags = await Promise.all(frames.map(isShown));
+  return frames.filter((_, k) => flags[k]);
+}
+
+/**
  * Notebook outputs render in nested frames (page → iframe.webview → #active-frame). Counts the
  * elements matching each selector over all frames; shadow roots are searched too.
  */
 export async function countInFrames(page, selectors) {
-  const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+  const frames = await visibleFrames(page);
   // All frames and selectors at once: each count is a round trip to the browser.
   const entries = await Promise.all(
     Object.entries(selectors).map(async ([name, selector]) => {
