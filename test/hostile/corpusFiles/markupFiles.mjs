@@ -1,0 +1,160 @@
+// Hostile corpus files (../make-corpus.mjs): markup a stranger hides in a notebook: HTML and script in markdown, comments, strings and
+// words; mermaid directives, click handlers and syntax; KaTeX links, HTML extensions and macro bombs.
+import { WALKTHROUGH, HTML, MERMAID, KATEX, lines, fence } from './parts.mjs';
+
+/** name → [what it attacks, content (string = UTF-8 text, or bytes)]. */
+export const MARKUP_FILES = {
+  '01-html-in-markdown.lstm': [
+    'HTML, script and javascript: links in markdown cells, then a valid step',
+    lines(
+      '# A friendly lesson <script>pwn("PWN-title")</script>',
+      '',
+      ...HTML.map((h) => `- ${h}`),
+      '',
+      '[click me](javascript:pwn("PWN-md-link")) and ![img](http://127.0.0.1:9/PWN-md.png)',
+      '',
+      fence(...WALKTHROUGH, 'step', 'expect c = 5.62'),
+      '',
+      '<!-- cell -->',
+      '<details open ontoggle="pwn(\'PWN-details\')"><summary>PWN</summary></details>',
+    ),
+  ],
+  '02-html-in-comments.lstm': [
+    'HTML and scripts in code comments, including after an expect',
+    lines(
+      fence(
+        ...HTML.map((h) => `# ${h}`),
+        ...WALKTHROUGH.map((line, k) => `${line}   # ${HTML[k % HTML.length]}`),
+        'step # <script>pwn("PWN-step")</script>',
+        'expect c = 5.62 # <img src=x onerror="pwn(\'PWN-expect\')">',
+        'expect h = 0.9 within 1 #`<b>PWN</b>`',
+      ),
+    ),
+  ],
+  '03-html-in-strings.lstm': [
+    'HTML in string values: error messages echo them',
+    lines(
+      fence('x = "<script>pwn(\'PWN-string\')</script>"'),
+      '',
+      fence('load "<img src=x onerror=pwn(\'PWN-load\')>.json"'),
+      '',
+      fence(...WALKTHROUGH, 'step x = "<svg onload=pwn(\'PWN-svg\')>"'),
+      '',
+      fence('forget wx = \'<iframe src="javascript:pwn()">PWN\''),
+      '',
+      fence('expect h = 1 "</code><script>pwn(\'PWN\')</script>"'),
+      '',
+      fence("load \"unclosed <script>pwn('PWN-unclosed')"),
+    ),
+  ],
+  '04-html-in-words.lstm': [
+    'unknown words and punctuation that errors echo (Unknown word "…")',
+    lines(
+      fence('script src = "http://127.0.0.1:9/PWN.js"'),
+      '',
+      fence('javascript: pwn("PWN")'),
+      '',
+      fence('onerror = pwn'),
+      '',
+      fence(...WALKTHROUGH, 'forget onload = 1', 'expect innerHTML = 1', 'show outerHTML', 'notation script'),
+      '',
+      fence('img src=x onerror=alert(1)'),
+      '',
+      fence(`${'PWN'.repeat(4000)} = 1`),
+    ),
+  ],
+  '05-expect-comment-line-separator.lstm': [
+    'an expect whose comment holds U+2028 then markup: does the comment reach the expect text?',
+    lines(
+      fence(
+        ...WALKTHROUGH,
+        'step',
+        'expect c = 5.62 # \u2028 `<img src="http://127.0.0.1:9/PWN-u2028.png" onerror="pwn(\'PWN-u2028\')">` [x](javascript:pwn())',
+        'expect f = 0.998 # \u2029 ``` <script>pwn("PWN-u2029")</script>',
+        'expect h = 1 within 1 # \u0085 <b>PWN-nel</b>',
+      ),
+    ),
+  ],
+  '06-mermaid-init-directive.lstm': [
+    'mermaid %%{init}%% directives in markdown, comments, strings and a mermaid fence',
+    lines(
+      ...MERMAID.slice(0, 2),
+      '',
+      '```mermaid',
+      MERMAID[0],
+      'flowchart TB',
+      '  A["<img src=x onerror=pwn(\'PWN-fence\')>"] --> B',
+      '  click A call pwn("PWN")',
+      '```',
+      '',
+      fence(...MERMAID.map((m) => `# ${m}`), ...WALKTHROUGH, 'step'),
+      '',
+      fence(`load "${MERMAID[0].replace(/"/g, "'")}"`),
+      '',
+      fence('%%{init: {"securityLevel":"loose"}}%%'),
+    ),
+  ],
+  '07-mermaid-click.lstm': [
+    'mermaid click call/href lines as code, comments and strings',
+    lines(
+      fence(...WALKTHROUGH, 'step', ...MERMAID.slice(2, 4).map((m) => `# ${m}`)),
+      '',
+      fence(MERMAID[2]),
+      '',
+      fence(MERMAID[3]),
+      '',
+      fence(`expect c = 5.62 # ${MERMAID[3]}`),
+    ),
+  ],
+  '08-mermaid-syntax.lstm': [
+    'text that would break out of a mermaid label or add nodes, links, styles',
+    lines(
+      ...MERMAID.slice(4).map((m) => `    ${m}`),
+      '',
+      fence(...WALKTHROUGH, 'step', ...MERMAID.slice(4).map((m) => `# ${m}`)),
+      '',
+      fence(MERMAID[4]),
+      '',
+      fence('x = ["]) --> PWN'),
+      '',
+      fence('classDef PWN fill:url(http://127.0.0.1:9/PWN)'),
+    ),
+  ],
+  '09-katex-href.lstm': [
+    'KaTeX \\href, \\url and \\includegraphics in markdown math, comments and strings',
+    lines(
+      '$$' + KATEX[0] + '$$',
+      '',
+      'Inline $' + KATEX[1] + '$ and $' + KATEX[4] + '$.',
+      '',
+      fence(...WALKTHROUGH, 'step', ...KATEX.slice(0, 5).map((k) => `# ${k}`)),
+      '',
+      fence(`load "${KATEX[0].replace(/"/g, "'")}"`),
+      '',
+      fence('\\href{javascript:pwn()}{PWN}'),
+    ),
+  ],
+  '10-katex-html-extensions.lstm': [
+    'KaTeX \\htmlData, \\htmlClass, \\htmlStyle (trust-only commands)',
+    lines(
+      '$$' + KATEX[2] + '$$',
+      '',
+      '$$' + KATEX[3] + '$$',
+      '',
+      fence(...WALKTHROUGH, 'step', `expect c = 5.62 # ${KATEX[2]}`, `# ${KATEX[3]}`),
+      '',
+      fence(`x = "${KATEX[2].replace(/"/g, "'")}"`),
+    ),
+  ],
+  '11-katex-macro-bomb.lstm': [
+    'KaTeX macro bombs and huge rules',
+    lines(
+      ...KATEX.slice(5).map((k) => `$$${k}$$\n`),
+      fence(...WALKTHROUGH, 'step', ...KATEX.slice(5).map((k) => `# ${k}`)),
+      '',
+      fence('\\def\\a{\\a\\a}\\a'),
+      '',
+      fence(`expect c = 5.62 # ${KATEX[6]}`),
+    ),
+  ],
+};
