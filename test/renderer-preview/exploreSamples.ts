@@ -1,32 +1,11 @@
-// Explorable payloads for the preview page and bench:ui, built as the kernel builds them: a real
-// Session runs the cells before, takes the snapshot, runs the cell. Lessons are bundled as text.
-import type { StepPayload } from '../../src/common/payload';
-import { parseNotebook } from '../../src/core/notebook';
-import { Session } from '../../src/core/session';
-import { buildPayload } from '../../src/common/output';
+// The cells the preview page and bench:ui explore (their payloads come from ../support/kernelPayload):
+// lessons bundled as text, and a wide generated sequence.
 import { rng } from '../support/rng';
 import lesson2 from '../../lessons/02-forget-gate.lstm';
 import lesson5 from '../../lessons/05-vector-form.lstm';
 import lesson6 from '../../lessons/06-sequence.lstm';
 
 export const LESSONS: Record<string, string> = { lesson2, lesson5, lesson6 };
-
-export function codeCells(text: string): string[] {
-  return parseNotebook(text)
-    .cells.filter((cell) => cell.kind === 'code')
-    .map((cell) => cell.source);
-}
-
-/** The payload of code cell `index`, run after the cells before it. */
-export function kernelPayload(cells: readonly string[], index: number): StepPayload {
-  const session = new Session({ allowLoad: false });
-  for (const source of cells.slice(0, index)) session.run(source);
-  const before = session.snapshot();
-  const source = cells[index];
-  return JSON.parse(
-    JSON.stringify(buildPayload(session.run(source), { runId: `run-${index}`, source, before })),
-  ) as StepPayload;
-}
 
 const matrix = (rows: number, cols: number, next: () => number): string =>
   `[${Array.from({ length: rows }, () => `[${Array.from({ length: cols }, () => (next() - 0.5).toFixed(2)).join(', ')}]`).join(', ')}]`;

@@ -12,7 +12,8 @@ import {
 } from '../unit/renderer/fixtures';
 import type { ModelWeights } from '../../src/core/types';
 import { installFrameTimer, scrubTimes } from './benchPage';
-import { LESSONS, codeCells, kernelPayload, wideCells } from './exploreSamples';
+import { codeCells, kernelPayload } from '../support/kernelPayload';
+import { LESSONS, wideCells } from './exploreSamples';
 
 const SATURATED: ModelWeights = {
   hidden: 1,

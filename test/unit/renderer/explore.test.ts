@@ -6,9 +6,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WriteBackMessage } from '../../../src/common/payload';
 import { textHash, withoutComments } from '../../../src/core/literals';
 import type { StepTrace } from '../../../src/core/types';
-import { mountOutput } from '../../../src/renderer/mount';
 import type { OutputView } from '../../../src/renderer/outputView';
-import { buildCli, cliRun, kernelPayload, lessonCells, must } from './exploreFixtures';
+import { buildCli, cliRun, kernelPayload, lessonCells, mount, must } from './exploreFixtures';
 
 vi.mock('mermaid', () => ({
   default: {
@@ -19,13 +18,6 @@ vi.mock('mermaid', () => ({
 
 beforeAll(buildCli, 60_000);
 afterEach(() => document.body.replaceChildren());
-
-async function mount(payload: unknown, writeBack?: (message: WriteBackMessage) => void) {
-  const element = document.createElement('div');
-  document.body.append(element);
-  const view = await mountOutput(element, payload, { writeBack });
-  return { view, root: must(element.shadowRoot, 'shadow root') };
-}
 
 function slider(root: ShadowRoot, label: string): HTMLElement {
   const found = [...root.querySelectorAll<HTMLElement>('.inputs [role="slider"]')].filter(
@@ -144,7 +136,7 @@ describe('the inputs panel of lesson 2’s try-it cell', () => {
 describe('write-back', () => {
   it('sends exactly the changed numbers, where they are in the cell, and the text they came from', async () => {
     const sent: WriteBackMessage[] = [];
-    const { root } = await mount(kernelPayload([TRY_IT_2], 0), (message) => sent.push(message));
+    const { root } = await mount(kernelPayload([TRY_IT_2], 0), { writeBack: (message) => sent.push(message) });
     const button = must(root.querySelector<HTMLButtonElement>('button.write-back'), 'write-back button');
     expect(button.disabled).toBe(true);
     press(slider(root, 'forget gate, short-term weight wh'), 'ArrowUp');

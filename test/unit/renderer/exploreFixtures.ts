@@ -4,30 +4,25 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { StepPayload } from '../../../src/common/payload';
-import { parseNotebook } from '../../../src/core/notebook';
-import { Session } from '../../../src/core/session';
 import type { StepTrace } from '../../../src/core/types';
-import { buildPayload } from '../../../src/common/output';
+import { mountOutput, type MountOptions } from '../../../src/renderer/mount';
+import { codeCells } from '../../support/kernelPayload';
+
+export { kernelPayload } from '../../support/kernelPayload';
 
 export const ROOT = resolve(__dirname, '../../..');
 
 /** The code cells of a lesson, in order. */
 export function lessonCells(file: string): string[] {
-  const doc = parseNotebook(readFileSync(join(ROOT, 'lessons', file), 'utf8'));
-  return doc.cells.filter((cell) => cell.kind === 'code').map((cell) => cell.source);
+  return codeCells(readFileSync(join(ROOT, 'lessons', file), 'utf8'));
 }
 
-/** The payload of code cell `index` (counted among code cells), run after the cells before it, as the kernel does. */
-export function kernelPayload(cells: readonly string[], index: number): StepPayload {
-  const session = new Session({ allowLoad: false });
-  for (const source of cells.slice(0, index)) session.run(source);
-  const before = session.snapshot();
-  const source = cells[index];
-  // Through JSON, as the output item carries it.
-  return JSON.parse(
-    JSON.stringify(buildPayload(session.run(source), { runId: `run-${index}`, source, before })),
-  ) as StepPayload;
+/** Mounts an output in a fresh element of the document, as VS Code's renderer host does; its view and shadow root. */
+export async function mount(payload: unknown, options?: MountOptions) {
+  const element = document.createElement('div');
+  document.body.append(element);
+  const view = await mountOutput(element, payload, options);
+  return { view, root: must(element.shadowRoot, 'shadow root') };
 }
 
 export interface CliCell {

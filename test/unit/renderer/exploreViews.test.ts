@@ -2,8 +2,7 @@
 // The time slider, linked highlighting and forged explore data, in jsdom. Mermaid is replaced by a
 // stand-in that draws the nodes and edge labels with mermaid's ids; KaTeX is real.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountOutput } from '../../../src/renderer/mount';
-import { kernelPayload, lessonCells, must } from './exploreFixtures';
+import { kernelPayload, lessonCells, mount, must } from './exploreFixtures';
 
 vi.mock('mermaid', () => ({
   default: {
@@ -23,13 +22,6 @@ vi.mock('mermaid', () => ({
 }));
 
 afterEach(() => document.body.replaceChildren());
-
-async function mount(payload: unknown) {
-  const element = document.createElement('div');
-  document.body.append(element);
-  const view = await mountOutput(element, payload);
-  return { view, root: must(element.shadowRoot, 'shadow root') };
-}
 
 const press = (element: Element, key: string): void => {
   element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));

@@ -9,10 +9,9 @@ import type { StepPayload } from '../../../src/common/payload';
 import { withValues } from '../../../src/core/literals';
 import { buildEquations } from '../../../src/renderer/equations';
 import { KATEX_OPTIONS } from '../../../src/renderer/katexOptions';
-import { mountOutput } from '../../../src/renderer/mount';
 import type { OutputView } from '../../../src/renderer/outputView';
 import { patchChildren } from '../../../src/renderer/patch';
-import { kernelPayload, lessonCells, must } from './exploreFixtures';
+import { kernelPayload, lessonCells, mount, must } from './exploreFixtures';
 
 vi.mock('mermaid', () => {
   const render = (id: string) => Promise.resolve({ svg: `<svg id="${id}"></svg>` });
@@ -20,13 +19,6 @@ vi.mock('mermaid', () => {
 });
 
 afterEach(() => document.body.replaceChildren());
-
-async function mount(payload: unknown) {
-  const element = document.createElement('div');
-  document.body.append(element);
-  const view = await mountOutput(element, payload);
-  return { view, root: must(element.shadowRoot, 'shadow root') };
-}
 
 function slider(root: ParentNode, label: string): HTMLElement {
   return must(root.querySelector<HTMLElement>(`.inputs [role="slider"][aria-label="${label}"]`), label);
