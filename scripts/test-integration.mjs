@@ -22,6 +22,7 @@ import { ensureCodeServer, REPO_ROOT } from './lib/cache.mjs';
 import { noNodeBuiltins } from './lib/web-bundle.mjs';
 import { makeRunDir } from './lib/code-server.mjs';
 import { buildExtension } from './lib/extension.mjs';
+import { SUMMARY } from './lib/jobs.mjs';
 import { step } from './lib/log.mjs';
 import { delay, descendants, onShutdown } from './lib/processes.mjs';
 
@@ -31,8 +32,6 @@ const TESTS_SRC = join(REPO_ROOT, 'test', 'integration');
 const BUNDLE_ONLY = process.argv.includes('--bundle-only');
 const TESTS_OUT = join(REPO_ROOT, 'out', 'test', 'integration', BUNDLE_ONLY ? 'desktop' : `run-${process.pid}`);
 const HOST = join(REPO_ROOT, 'scripts', 'code-server-test-host.mjs');
-
-const SUMMARY = /^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
 
 /** In the web bundle, the suites' `mocha` and `node:assert/strict` imports go to the stand-ins in test/integration/web/. */
 const webStandIns = {

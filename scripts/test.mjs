@@ -160,14 +160,14 @@ async function main() {
   const total = { passed: 0, failed: 0, skipped: 0 };
   process.stdout.write(`\n[harness] ━━ summary: npm test took ${seconds(started)} ━━\n`);
   for (const stage of STAGES.filter((s) => selected.includes(s))) {
+    const ofStage = results.filter((r) => r.stage === stage);
     const counts = { passed: 0, failed: 0, skipped: 0 };
-    for (const result of results.filter((r) => r.stage === stage))
-      for (const key of Object.keys(counts)) counts[key] += result.counts[key];
-    const expected = Math.max(1, [...stageOf.values()].filter((s) => s === stage).length);
-    const complete = results.filter((r) => r.stage === stage).length === expected;
-    const ok = complete && counts.failed === 0 && counts.passed > 0;
-    const times = results
-      .filter((r) => r.stage === stage && r.time)
+    for (const result of ofStage) for (const key of Object.keys(counts)) counts[key] += result.counts[key];
+    // Every job of the stage ended (a stage that could not be prepared has one result, its failure).
+    const jobCount = Math.max(1, [...stageOf.values()].filter((s) => s === stage).length);
+    const ok = ofStage.length === jobCount && counts.failed === 0 && counts.passed > 0;
+    const times = ofStage
+      .filter((r) => r.time)
       .map((r) => r.time)
       .join(' + ');
     process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'}  ${stage.padEnd(12)} ${line(counts).padEnd(32)} ${times}\n`);
