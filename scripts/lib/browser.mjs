@@ -135,24 +135,38 @@ export async function waitForNotebook(page, { timeout = 30_000 } = {}) {
     .waitFor({ state: 'attached', timeout });
 }
 
+/** The execution-order labels ("[3]", "[ ]") of the code cells the notebook list has rendered, in order. */
+export function executionLabels(page) {
+  return page
+    .locator(NOTEBOOK + ' .cell-list-container .monaco-list-row.code-cell-row .cell-execution-order')
+    .allTextContents()
+    .catch(() => []);
+}
+
 /**
- * Waits for a notebook run to end: the toolbar's "Interrupt" (shown while cells run) turns back
- * into "Run All", and no visible cell is queued or running.
+ * Waits for a notebook run started after `before` (executionLabels() taken before the command) to
+ * end: it has ended once it was seen (the toolbar's "Interrupt", a queued or running cell, or a
+ * changed execution-order label) and nothing runs any more, two looks 100 ms apart. `onWait` is called at each look (to
+ * answer VS Code's kernel picker). A run seen by none of these signs within `quiet` ms (a notebook
+ * with no code cell in view) counts as over.
+ * @param {import('playwright-core').Page} page
+ * @param {{ before: string[]; timeout?: number; quiet?: number; onWait?: () => Promise<void> }} options
  */
-export async function waitForExecution(page, { timeout = 120_000 } = {}) {
-  const deadline = Date.now() + timeout;
+export async function waitForExecution(page, { before, timeout = 120_000, quiet = 3000, onWait }) {
+  const started = Date.now();
   const editor = page.locator(NOTEBOOK).first();
   const interrupt = editor.locator('.notebook-toolbar-container .action-item', { hasText: /^\s*Interrupt\s*$/ });
   const busy = editor.locator('.codicon-notebook-state-executing, .codicon-notebook-state-pending');
-  // A quick run may be over before we look; give a slow one a moment to show "Interrupt".
-  await interrupt
-    .first()
-    .waitFor({ state: 'attached', timeout: 3000 })
-    .catch(() => {});
-  while (Date.now() < deadline) {
-    const [running, pending] = await Promise.all([interrupt.count(), busy.count()]);
-    if (running === 0 && pending === 0) return;
-    await delay(250);
+  let seen = false;
+  let idleLooks = 0;
+  while (Date.now() < started + timeout) {
+    await onWait?.();
+    const [running, pending, labels] = await Promise.all([interrupt.count(), busy.count(), executionLabels(page)]);
+    if (running + pending > 0) seen = true;
+    // Two looks in a row, so a toolbar that has not yet caught up with a changed label is not taken for the end.
+    idleLooks = running + pending > 0 ? 0 : idleLooks + 1;
+    if (idleLooks >= 2 && (seen || labels.join() !== before.join() || Date.now() > started + quiet)) return;
+    await delay(100);
   }
   throw new Error(`the notebook was still running after ${timeout / 1000} s`);
 }

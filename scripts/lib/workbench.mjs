@@ -6,6 +6,7 @@ import { REPO_ROOT } from './cache.mjs';
 import {
   cellStates,
   countInFrames,
+  executionLabels,
   launchBrowser,
   openFile,
   runCommand,
@@ -136,19 +137,16 @@ export async function openLesson(page, lesson) {
 
 /** "Notebook: Run All", picking the LSTM kernel if VS Code asks which one; waits for the run to end. */
 export async function runAll(page, { timeout = 120_000 } = {}) {
+  const before = await executionLabels(page);
   await runCommand(page, 'Notebook: Run All');
   const picker = page.locator('.quick-input-widget');
-  if (
-    await picker.waitFor({ state: 'visible', timeout: 1500 }).then(
-      () => true,
-      () => false,
-    )
-  ) {
+  const pickKernel = async () => {
+    if (!(await picker.isVisible().catch(() => false))) return;
     const lstm = picker.locator('.monaco-list-row', { hasText: /LSTM/i }).first();
-    if (await lstm.count()) await lstm.click();
+    if (await lstm.count()) await lstm.click().catch(() => {});
     else await page.keyboard.press('Enter');
-  }
-  await waitForExecution(page, { timeout });
+  };
+  await waitForExecution(page, { before, timeout, onWait: pickKernel });
 }
 
 /**
