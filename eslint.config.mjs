@@ -11,7 +11,9 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // One program over every file (tsconfig.eslint.json), not one per runtime: type-checked rules
+      // need types, not each runtime's globals, which `npm run typecheck` enforces. 17 s, not 33 s.
+      parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -4,8 +4,9 @@
 // imports) and the size rule (no source file in src/ over 400 lines). Any warning fails. Prints each
 // problem, then one line "lint: N passed, N failed" counting files (a file fails if any check objects).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { REPO_ROOT } from './lib/cache.mjs';
@@ -21,11 +22,30 @@ function repositoryFiles() {
 }
 
 /**
+ * Files Prettier found formatted, by a hash of what decides it (Prettier's version, the options, the
+ * text): a file whose hash is listed is formatted without asking Prettier again.
+ */
+const PRETTIER_CACHE = join(REPO_ROOT, 'out', 'lint-prettier-cache.json');
+
+/** @returns {Set<string>} */
+function readPrettierCache() {
+  try {
+    const hashes = JSON.parse(readFileSync(PRETTIER_CACHE, 'utf8'));
+    return new Set(Array.isArray(hashes) ? hashes.filter((h) => typeof h === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
  * The files Prettier would reformat, and those it checked.
  * @param {string[]} files
  */
 async function unformatted(files) {
   const ignorePath = [join(REPO_ROOT, '.gitignore'), join(REPO_ROOT, '.prettierignore')];
+  const known = readPrettierCache();
+  /** @type {string[]} */
+  const formatted = [];
   /** @type {string[]} */
   const bad = [];
   /** @type {string[]} */
@@ -36,8 +56,15 @@ async function unformatted(files) {
     if (info.ignored || !info.inferredParser) continue;
     checked.push(file);
     const options = { ...(await prettier.resolveConfig(path)), filepath: path };
-    if (!(await prettier.check(readFileSync(path, 'utf8'), options))) bad.push(file);
+    const text = readFileSync(path, 'utf8');
+    const hash = createHash('sha256')
+      .update(JSON.stringify([prettier.version, options, text]))
+      .digest('hex');
+    if (known.has(hash) || (await prettier.check(text, options))) formatted.push(hash);
+    else bad.push(file);
   }
+  mkdirSync(dirname(PRETTIER_CACHE), { recursive: true });
+  writeFileSync(PRETTIER_CACHE, JSON.stringify(formatted));
   return { checked, bad };
 }
 
