@@ -368,16 +368,16 @@ export class OutputView {
 
   private report(): void {
     if (this.disposed || !this.options.post) return;
-    this.options.post({
-      type: 'rendered',
-      outputId: this.outputId,
-      diagrams: this.root.querySelectorAll('.diagram > svg').length,
-      formulas: this.root.querySelectorAll('.katex').length,
-      curves: this.root.querySelectorAll('.curve-figure').length,
-      badges: this.root.querySelectorAll('.badge').length,
-      tables: this.root.querySelectorAll('table').length,
-      errors: [...this.errors],
-    });
+    const counts = { diagrams: 0, formulas: 0, curves: 0, badges: 0, tables: 0 };
+    // One query, then the few it found sorted out: a query per kind cost a walk of the whole output each.
+    for (const element of this.root.querySelectorAll('.diagram > svg, .katex, .curve-figure, .badge, table')) {
+      if (element.localName === 'svg') counts.diagrams++;
+      else if (element.localName === 'table') counts.tables++;
+      else if (element.classList.contains('katex')) counts.formulas++;
+      else if (element.classList.contains('curve-figure')) counts.curves++;
+      else counts.badges++;
+    }
+    this.options.post({ type: 'rendered', outputId: this.outputId, ...counts, errors: [...this.errors] });
   }
 }
 
