@@ -20,13 +20,16 @@ function editDistance(a: string, b: string): number {
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   if (word.length > 40) return undefined;
   const lower = word.toLowerCase();
+  const allowed = Math.min(2, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = candidate.toLowerCase() === lower ? 0.5 : editDistance(lower, candidate.toLowerCase());
+    // Each edit changes the length by at most one: a candidate further off in length cannot be close.
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lower.length) > allowed) continue;
+    const distance = other === lower ? 0.5 : editDistance(lower, other);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  const allowed = Math.min(2, Math.max(1, Math.floor(word.length / 3)));
   return bestDistance <= allowed ? best : undefined;
 }
 
