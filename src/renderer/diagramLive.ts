@@ -14,7 +14,7 @@ interface Label {
   /** The width mermaid laid it out with. */
   original: number;
   /** The node's shape, widened with the label (a node's; an edge label has its background in the box). */
-  shape: SVGGraphicsElement | null;
+  shape: SVGElement | null;
 }
 
 export class LiveDiagram {
@@ -90,8 +90,9 @@ export class LiveDiagram {
     const element = root?.querySelector(kind === 'node' ? '.nodeLabel' : '.edgeLabel');
     const text = element && lastText(element);
     if (!root || !text) return undefined;
-    const box = element.closest<SVGForeignObjectElement>('foreignObject');
-    const shape = kind === 'node' ? root.querySelector<SVGGraphicsElement>(':scope > .label-container') : null;
+    const box = element.closest('foreignObject');
+    const outline = kind === 'node' ? root.querySelector(':scope > .label-container') : null;
+    const shape = outline instanceof SVGElement ? outline : null;
     const width = Number(box?.getAttribute('width') ?? 0);
     const label: Label = {
       text,
@@ -127,6 +128,6 @@ function translation(transform: string | null): number[] {
 function lastText(element: Element): Text | undefined {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   let last: Text | undefined;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof Text) last = node;
   return last;
 }

@@ -163,7 +163,8 @@ function literalFinder(literals: readonly Literal[], step: StepTrace, H: number)
  */
 export function attachHandles(math: HTMLElement, controls: readonly ScrubControl[]): void {
   const runs: Array<{ literal: number; elements: HTMLElement[] }> = [];
-  for (const element of math.querySelectorAll<HTMLElement>('.katex-html [style*="color"]')) {
+  for (const element of math.querySelectorAll('.katex-html [style*="color"]')) {
+    if (!(element instanceof HTMLElement)) continue;
     const literal = literalOfColour(element.style.color);
     if (literal === undefined) continue;
     element.style.removeProperty('color');

@@ -74,7 +74,8 @@ function termOfColour(colour: string): number | undefined {
 
 /** Gives the typeset terms their link keys and drops the marker colours. */
 export function tagTerms(math: Element, terms: Term[]): void {
-  for (const element of math.querySelectorAll<HTMLElement>('.katex-html [style*="color"]')) {
+  for (const element of math.querySelectorAll('.katex-html [style*="color"]')) {
+    if (!(element instanceof HTMLElement)) continue;
     const k = termOfColour(element.style.color);
     if (k === undefined) continue;
     element.style.removeProperty('color');

@@ -53,8 +53,9 @@ export type DrawMode = 'fresh' | 'update' | 'drag';
 export function drawEquations(container: HTMLElement, katex: Katex, input: EquationInput, mode: DrawMode): string[] {
   const { step, weights, notation, explorer } = input;
   // Keyboard focus on a number in an equation survives the equation being typeset again.
-  const active = (container.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement | null;
-  const focused = container.contains(active) ? active?.dataset.literal : undefined;
+  const root = container.getRootNode();
+  const active = root instanceof ShadowRoot || root instanceof Document ? root.activeElement : null;
+  const focused = active instanceof HTMLElement && container.contains(active) ? active.dataset.literal : undefined;
   const focusedIn = active?.closest('[data-equation]')?.getAttribute('data-equation');
   const previous = mode === 'fresh' ? undefined : drawn.get(container);
   const copies = mode !== 'drag' || !explorer;
@@ -81,8 +82,10 @@ export function drawEquations(container: HTMLElement, katex: Katex, input: Equat
   drawn.set(container, next);
   const same = blocks.length === container.children.length && blocks.every((b, k) => container.children[k] === b);
   if (!same) container.replaceChildren(...blocks);
-  if (focused !== undefined)
-    container.querySelector<HTMLElement>(`[data-equation="${focusedIn}"] [data-literal="${focused}"]`)?.focus();
+  if (focused !== undefined) {
+    const handle = container.querySelector(`[data-equation="${focusedIn}"] [data-literal="${focused}"]`);
+    if (handle instanceof HTMLElement) handle.focus();
+  }
   return errors;
 }
 
@@ -124,8 +127,8 @@ function fill(entry: Drawn, tex: string, equation: SlottedEquation, copies: bool
 function slotNodes(math: HTMLElement, tex: string): Map<number, Slot> | undefined {
   const slots = new Map<number, Slot>();
   const walker = document.createTreeWalker(math, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (!(text instanceof Text)) continue;
     const slot = slotOf(text.data);
     if (slot === undefined) continue;
     const found = slots.get(slot) ?? { all: [], drawn: [] };

@@ -21,9 +21,8 @@ function sameKind(a: Node, b: Node): boolean {
 }
 
 function patchNode(current: Node, fresh: Node): void {
-  if (current instanceof CharacterData) {
-    const data = (fresh as CharacterData).data;
-    if (current.data !== data) current.data = data;
+  if (current instanceof CharacterData && fresh instanceof CharacterData) {
+    if (current.data !== fresh.data) current.data = fresh.data;
     return;
   }
   if (!(current instanceof Element) || !(fresh instanceof Element)) return;

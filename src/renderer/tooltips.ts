@@ -71,7 +71,7 @@ export function attachNodeTooltips(container: HTMLElement, nodes: DiagramNode[])
   const hide = (): void => box.setAttribute('hidden', '');
   for (const node of nodes) {
     // Mermaid's flowchart names node groups "<svg id>-flowchart-<node id>-<n>".
-    const element = container.querySelector<SVGGElement>(`g.node[id*="-flowchart-${node.id}-"]`);
+    const element = container.querySelector(`g.node[id*="-flowchart-${node.id}-"]`);
     if (!element) continue;
     const { label, body } = explanation(node.term, node.value);
     element.setAttribute('tabindex', '0');
