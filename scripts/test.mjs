@@ -28,7 +28,16 @@ const { values: options } = parseArgs({
 });
 
 const STAGES = ['typecheck', 'lint', 'unit', 'integration', 'e2e'];
-const CONCURRENCY = Number(process.env.LSTM_TEST_JOBS ?? 2);
+/** Jobs at a time: LSTM_TEST_JOBS when it is a whole number from 1 up, else 2. */
+function concurrency() {
+  const given = Number(process.env.LSTM_TEST_JOBS ?? 2);
+  if (Number.isInteger(given) && given >= 1) return given;
+  console.error(
+    `LSTM_TEST_JOBS is "${process.env.LSTM_TEST_JOBS}", not a whole number from 1 up: running 2 jobs at a time.`,
+  );
+  return 2;
+}
+const CONCURRENCY = concurrency();
 const VITEST_JSON = join(REPO_ROOT, 'out', `vitest-results-${process.pid}.json`);
 const VSIX = join(REPO_ROOT, 'out', 'e2e', `lstm-notebooks-${process.pid}.vsix`);
 const npm = process.env.npm_execpath

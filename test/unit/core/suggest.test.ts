@@ -41,7 +41,7 @@ describe('closest', () => {
     const near = fc
       .tuple(fc.constantFrom(...STATEMENT_WORDS), fc.array(fc.tuple(fc.nat(12), letters, fc.nat(3)), { maxLength: 3 }))
       .map(([word, edits]) =>
-        edits.reduce((w, [at, ch, kind]) => {
+        edits.reduce<string>((w, [at, ch, kind]) => {
           const k = at % (w.length + 1);
           return kind === 0
             ? w.slice(0, k) + ch + w.slice(k)

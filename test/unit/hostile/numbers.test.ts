@@ -8,20 +8,12 @@ import type { CellResult } from '../../../src/core/types';
 import { buildPayload } from '../../../src/common/output';
 import { committedCorpus } from '../../hostile/corpus';
 import { numbersIn, runFile } from '../../hostile/kernel';
+import { SEED_SETUP } from '../../support/seedCell';
 import { received } from './checks';
 
 export const FUZZ_RUNS = { sigmoid: 20_000, extremeCells: 3_000 };
 
 const corpus = committedCorpus();
-const WALKTHROUGH = [
-  'x = 1',
-  'h = 1',
-  'c = 5',
-  'forget wx = 1.75 wh = 3.25 b = 1.40',
-  'input wx = 2.30 wh = 1.85 b = 0.45',
-  'candidate wx = 0.45 wh = 0.35 b = -0.05',
-  'output wx = -0.03 wh = 4.67 b = 0.50',
-];
 function cellsOf(name: string) {
   const file = corpus.find((f) => f.name === name);
   if (!file) throw new Error(`no corpus file ${name}`);
@@ -200,7 +192,7 @@ describe('a zero written with a huge exponent (HOSTILE-2, fixed)', () => {
   // 0e999 is 0, but "half a unit of its last digit" is 0.5e999 = ∞: the expect passed whatever c was,
   // and the payload carried an infinite tolerance (null after JSON, NaN in the renderer's badge).
   it('expect c = 0e999 is an error naming 0e999, or fails when c is 5.62 with a finite tolerance', () => {
-    const result = new Session().run([...WALKTHROUGH, 'step', 'expect c = 0e999'].join('\n'));
+    const result = new Session().run([SEED_SETUP, 'step', 'expect c = 0e999'].join('\n'));
     if (result.errors.some((problem) => problem.message.includes('0e999'))) return;
     const [zero] = result.expects;
     expect(zero.pass).toBe(false);
@@ -208,7 +200,7 @@ describe('a zero written with a huge exponent (HOSTILE-2, fixed)', () => {
   });
 
   it('within 0e999 is read as within 0', () => {
-    const result = new Session().run([...WALKTHROUGH, 'step', 'expect c = 1 within 0e999'].join('\n'));
+    const result = new Session().run([SEED_SETUP, 'step', 'expect c = 1 within 0e999'].join('\n'));
     expect(result.expects).toMatchObject([{ text: 'expect c = 1 within 0e999', pass: false, tolerance: 0 }]);
   });
 });
