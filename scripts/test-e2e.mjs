@@ -4,7 +4,8 @@
 //
 // Flags: --no-build (use dist/ as it is), --link (link the repository folder instead of packaging),
 // --vsix FILE (install that package, made by the caller, and keep it), --file NAME (only that file;
-// `npm test` runs each file as its own job, side by side).
+// repeat it for several; `npm test` runs the files as jobs side by side, those that share a VS Code
+// window in one job).
 // LSTM_E2E_ONLY=explore runs only the files whose name holds that text.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ async function main() {
       build: { type: 'boolean', default: true },
       link: { type: 'boolean', default: false },
       vsix: { type: 'string' },
-      file: { type: 'string' },
+      file: { type: 'string', multiple: true },
     },
     allowNegative: true,
   });
@@ -50,7 +51,7 @@ async function main() {
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 180_000, bail: false });
   for (const file of readdirSync(E2E_DIR)
     .filter((name) => name.endsWith('.e2e.mjs') && name.includes(process.env.LSTM_E2E_ONLY ?? ''))
-    .filter((name) => args.file === undefined || name === args.file)
+    .filter((name) => args.file === undefined || args.file.includes(name))
     .sort())
     mocha.addFile(join(E2E_DIR, file));
   await mocha.loadFilesAsync();
@@ -59,6 +60,7 @@ async function main() {
     const runner = mocha.run(() => resolve(runner.stats));
   });
   done(stats.failures ? 'end-to-end tests failed' : 'end-to-end tests passed');
+  await closeAllWorkbenches(); // the suites' shared VS Code windows
   removeVsix();
   const skipped = stats.pending ? `, ${stats.pending} skipped` : '';
   console.log(`${stats.passes} passed, ${stats.failures} failed${skipped}`);

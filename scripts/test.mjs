@@ -70,6 +70,12 @@ function vitestCounts(_output, code) {
 }
 
 /**
+ * The e2e files whose suites use sharedWorkbench() on the Node host (scripts/lib/workbench.mjs): one job
+ * runs them in one VS Code window, which costs about 15 CPU-seconds to load and to open a first notebook.
+ */
+const SHARED_WINDOW = ['explore.e2e.mjs', 'hostile-vscode.e2e.mjs', 'lesson-node.e2e.mjs'];
+
+/**
  * The jobs of each stage.
  * @returns {import('./lib/jobs.mjs').Job[]}
  */
@@ -94,14 +100,19 @@ function jobsOf(stage) {
         name: `integration (${host} host)`,
         ...script('test-integration.mjs', '--no-build', '--host', host),
       }));
-    case 'e2e':
-      return readdirSync(join(REPO_ROOT, 'test', 'e2e'))
+    case 'e2e': {
+      const files = readdirSync(join(REPO_ROOT, 'test', 'e2e'))
         .filter((file) => file.endsWith('.e2e.mjs'))
-        .sort()
-        .map((file) => ({
-          name: `e2e ${file}`,
-          ...script('test-e2e.mjs', '--no-build', '--vsix', VSIX, '--file', file),
+        .sort();
+      const together = files.filter((file) => SHARED_WINDOW.includes(file));
+      const groups = [together, ...files.filter((file) => !together.includes(file)).map((file) => [file])];
+      return groups
+        .filter((group) => group.length > 0)
+        .map((group) => ({
+          name: `e2e ${group.join(' + ')}`,
+          ...script('test-e2e.mjs', '--no-build', '--vsix', VSIX, ...group.flatMap((file) => ['--file', file])),
         }));
+    }
     default:
       throw new Error(`unknown stage "${stage}"`);
   }
@@ -113,7 +124,7 @@ function jobsOf(stage) {
  */
 const EXPECTED_SECONDS = {
   unit: 90,
-  'e2e hostile-vscode.e2e.mjs': 100,
+  'e2e explore.e2e.mjs + hostile-vscode.e2e.mjs + lesson-node.e2e.mjs': 110,
   'e2e export-html.e2e.mjs': 80,
   'e2e hostile-renderer.e2e.mjs': 65,
   'integration (node host)': 65,

@@ -1,6 +1,6 @@
 // A VS Code window in headless Chromium with the extension installed and a copy of lessons/ open,
 // and what a person does with a lesson there: open it, run all cells, look at the outputs.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from './cache.mjs';
 import {
@@ -103,6 +103,46 @@ export async function openWorkbench({
     await close();
     throw error;
   }
+}
+
+/** Files suites add to the shared workbench's workspace: name there → the file to copy. */
+const sharedFiles = new Map();
+/** The shared workbench of each extension host, once opened. */
+const shared = new Map();
+
+/**
+ * Adds files to the workspace of sharedWorkbench(); call it when the test module loads, before a suite
+ * opens the window. Names are unique across suites (Quick Open finds a file by its name).
+ * @param {Record<string, string>} files  name in the workspace → path of the file to copy there
+ */
+export function shareInWorkspace(files) {
+  if (shared.size > 0) throw new Error('shareInWorkspace() was called after the shared workbench opened');
+  for (const [name, from] of Object.entries(files)) {
+    if (sharedFiles.has(name) && sharedFiles.get(name) !== from) throw new Error(`two suites share a file "${name}"`);
+    sharedFiles.set(name, from);
+  }
+}
+
+/**
+ * One VS Code window per extension host for every suite of a run (a window costs about 15 CPU-seconds
+ * to load and to open its first notebook): a copy of lessons/ and the files suites added with
+ * shareInWorkspace(). The extension is LSTM_E2E_VSIX's package, or the linked repository. Suites
+ * leave it open; closeAllWorkbenches() closes it when the run ends.
+ * @param {{ extensionHost?: 'node' | 'web' }} [options]
+ */
+export function sharedWorkbench({ extensionHost = 'node' } = {}) {
+  let workbench = shared.get(extensionHost);
+  if (!workbench) {
+    const staging = makeRunDir('lstm-shared-');
+    cpSync(LESSONS_DIR, staging, { recursive: true });
+    for (const [name, from] of sharedFiles) cpSync(from, join(staging, name));
+    const vsix = process.env.LSTM_E2E_VSIX || undefined;
+    workbench = openWorkbench({ vsix, workspaceFrom: staging, extensionHost }).finally(() =>
+      rmSync(staging, { recursive: true, force: true }),
+    );
+    shared.set(extensionHost, workbench);
+  }
+  return workbench;
 }
 
 /**

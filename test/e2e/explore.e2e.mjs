@@ -2,28 +2,31 @@
 // a weight is changed in its output (keyboard, then a mouse drag), written back into the cell with one
 // click, and the cell's text then holds the new number and its re-run shows what the drag showed.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { suite, suiteSetup, test } from 'mocha';
+import { visibleFrames } from '../../scripts/lib/browser.mjs';
 import { REPO_ROOT } from '../../scripts/lib/cache.mjs';
-import { openLesson, openWorkbench, runAll } from '../../scripts/lib/workbench.mjs';
+import { openLesson, runAll, shareInWorkspace, sharedWorkbench } from '../../scripts/lib/workbench.mjs';
 
 /** Lesson 2's last code cell, alone in a notebook. */
 function tryItNotebook() {
   const lesson = readFileSync(join(REPO_ROOT, 'lessons', '02-forget-gate.lstm'), 'utf8');
   const cell = [...lesson.matchAll(/```lstm\n([\s\S]*?)```/g)].at(-1)?.[1] ?? '';
-  const dir = mkdtempSync(join(tmpdir(), 'lstm-explore-e2e-'));
-  writeFileSync(join(dir, 'explore.lstm'), `# Explore\n\n\`\`\`lstm\n${cell}\`\`\`\n`);
-  return { dir, cell };
+  // Under out/ (git-ignored): the same text every run, copied into the shared workspace.
+  const file = join(REPO_ROOT, 'out', 'e2e', 'explore.lstm');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `# Explore\n\n\`\`\`lstm\n${cell}\`\`\`\n`);
+  return { file, cell };
 }
+shareInWorkspace({ 'explore.lstm': tryItNotebook().file });
 
 const WH = '.lstm .inputs [role="slider"][aria-label="forget gate, short-term weight wh"]';
 
-/** The frame that holds the renderer's output. */
+/** The frame on screen that holds the renderer's output (a lesson opened before keeps its own, hidden). */
 async function outputFrame(page) {
   for (let attempt = 0; attempt < 120; attempt++) {
-    for (const frame of page.frames()) {
+    for (const frame of await visibleFrames(page)) {
       if (
         await frame
           .locator(WH)
@@ -49,17 +52,11 @@ function shown(frame) {
 
 suite('explorable output in the notebook UI', function () {
   let workbench;
-  let notebook;
 
   suiteSetup(async function () {
-    notebook = tryItNotebook();
-    workbench = await openWorkbench({ vsix: process.env.LSTM_E2E_VSIX || undefined, workspaceFrom: notebook.dir });
+    workbench = await sharedWorkbench();
     await openLesson(workbench.page, 'explore.lstm');
     await runAll(workbench.page);
-  });
-
-  suiteTeardown(async function () {
-    await workbench?.close();
   });
 
   test('dragging and keys change wh; write-back puts it in the cell, and the re-run shows the same numbers', async function () {
@@ -75,6 +72,7 @@ suite('explorable output in the notebook UI', function () {
     assert.equal(await wh.textContent(), '3.3');
     // A drag to the right by 8 steps of 4 px, then back by 8: keyboard and mouse move the same value.
     const box = await wh.boundingBox();
+    assert.ok(box, 'the weight wh is not on screen');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 32, box.y + box.height / 2, { steps: 4 });

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
+import { suite, suiteSetup, teardown, test } from 'mocha';
 import { REPO_ROOT } from '../../scripts/lib/cache.mjs';
 import {
   extensionFilesInWebWorkers,
@@ -17,8 +17,8 @@ import {
   LESSONS_DIR,
   listLessons,
   openLesson,
-  openWorkbench,
   runAll,
+  sharedWorkbench,
 } from '../../scripts/lib/workbench.mjs';
 
 const HOSTS = { node: 'the Node extension host', web: 'the web worker extension host' };
@@ -36,7 +36,7 @@ export function lessonSuite(extensionHost) {
 
     suiteSetup(async function () {
       assert.ok(lesson, 'there is no lesson in lessons/ to open');
-      workbench = await openWorkbench({ vsix: process.env.LSTM_E2E_VSIX || undefined, extensionHost });
+      workbench = await sharedWorkbench({ extensionHost });
     });
 
     // A failed step leaves a picture of the window in test-results/ (git-ignored).
@@ -48,10 +48,6 @@ export function lessonSuite(extensionHost) {
         () => console.log(`    screenshot: ${path}`),
         () => {},
       );
-    });
-
-    suiteTeardown(async function () {
-      await workbench?.close();
     });
 
     test(`${lesson} opens as a notebook`, async function () {
