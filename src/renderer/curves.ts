@@ -26,8 +26,12 @@ const FUNCTIONS: Record<Activation, { f: (z: number) => number; low: number; nam
   tanh: { f: Math.tanh, low: -1, name: 'tanh' },
 };
 
-/** One chart per gate (σ for f, i, o; tanh for the potential memory) and one for tanh(C_t). */
-export function curveCharts(step: StepTrace): HTMLElement[] {
+/**
+ * One chart per gate (σ for f, i, o; tanh for the potential memory) and one for tanh(C_t). Given the
+ * charts already `drawn` there (to be patched), a chart's axes and curve, which never change, are left
+ * out: an empty group with their key stands for them, and patchChildren keeps the drawn ones.
+ */
+export function curveCharts(step: StepTrace, drawn?: ParentNode): HTMLElement[] {
   const specs: CurveSpec[] = [
     { term: 'f', activation: 'sigma', inputs: step.z.f, outputs: step.f },
     { term: 'i', activation: 'sigma', inputs: step.z.i, outputs: step.i },
@@ -35,15 +39,19 @@ export function curveCharts(step: StepTrace): HTMLElement[] {
     { term: 'o', activation: 'sigma', inputs: step.z.o, outputs: step.o },
     { term: 'tanh_c', activation: 'tanh', inputs: step.c, outputs: step.tanh_c },
   ];
-  return specs.map(curveChart);
+  return specs.map((spec, k) => curveChart(spec, drawn?.children[k]));
 }
 
-function curveChart(spec: CurveSpec): HTMLElement {
+function curveChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
   const fn = FUNCTIONS[spec.activation];
   const toX = (z: number): number => PAD.left + ((z + X_RANGE) / (2 * X_RANGE)) * (WIDTH - PAD.left - PAD.right);
   const toY = (v: number): number => PAD.top + ((1 - v) / (1 - fn.low)) * (HEIGHT - PAD.top - PAD.bottom);
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'curve', role: 'img' });
-  chart.append(...axes(toX, toY, fn.low), curvePath(fn.f, toX, toY));
+  const key = `curve-${spec.activation}`;
+  const kept = drawn?.querySelector(`:scope > svg > g[data-static="${key}"]`);
+  const parts = svg('g', { 'data-static': key });
+  if (!kept) parts.append(...axes(toX, toY, fn.low), curvePath(fn.f, toX, toY));
+  chart.append(parts);
   const several = spec.inputs.length > 1;
   const labels = spec.inputs.slice(0, MAX_POINTS).map((z, index) => {
     const value = spec.outputs[index];

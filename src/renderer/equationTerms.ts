@@ -52,16 +52,36 @@ function termsOf(key: EquationKey, notation: Notation): Array<[string, Term]> {
 
 const escape = (tex: string): string => tex.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
+interface TermPattern {
+  pattern: RegExp;
+  index: Map<string, number>;
+  terms: Term[];
+}
+
+/** By equation and notation: every frame of a drag marks the same terms again. */
+const patterns = new Map<string, TermPattern>();
+
+function termPattern(key: EquationKey, notation: Notation): TermPattern {
+  const known = patterns.get(`${key} ${notation}`);
+  if (known) return known;
+  const entries = termsOf(key, notation).sort((a, b) => b[0].length - a[0].length);
+  const made: TermPattern = {
+    pattern: new RegExp(entries.map(([snippet]) => escape(snippet)).join('|'), 'g'),
+    index: new Map(entries.map(([snippet], k) => [snippet, k])),
+    terms: entries.map(([, term]) => term),
+  };
+  patterns.set(`${key} ${notation}`, made);
+  return made;
+}
+
 /** The TeX with the equation's terms coloured by index; and the terms, to read the colours back. */
 export function markTerms(tex: string, key: EquationKey, notation: Notation): { tex: string; terms: Term[] } {
-  const entries = termsOf(key, notation).sort((a, b) => b[0].length - a[0].length);
-  const pattern = new RegExp(entries.map(([snippet]) => escape(snippet)).join('|'), 'g');
-  const index = new Map(entries.map(([snippet], k) => [snippet, k]));
+  const { pattern, index, terms } = termPattern(key, notation);
   const marked = tex.replace(pattern, (snippet) => {
     const k = index.get(snippet) ?? 0;
     return `\\textcolor{#0b${k.toString(16).padStart(4, '0')}}{${snippet}}`;
   });
-  return { tex: marked, terms: entries.map(([, term]) => term) };
+  return { tex: marked, terms };
 }
 
 /** The term index a colour encodes (rgb() as browsers report it, or hex). */

@@ -182,7 +182,7 @@ export class OutputView {
       patchChildren(parts.expects, [this.safely('badges', () => expectBadges(payload.expects))]);
     patchChildren(
       parts.curves,
-      this.safelyAll('curves', () => curveCharts(step)),
+      this.safelyAll('curves', () => curveCharts(step, parts.curves)),
     );
     if (this.heatmaps) {
       const maps = this.heatmaps;

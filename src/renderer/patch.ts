@@ -1,6 +1,7 @@
 // Brings drawn DOM up to date with a freshly built copy, changing only what differs (a text, an
 // attribute, a point), so a view repainted every frame of a drag keeps its elements and the browser
-// restyles and lays out only what changed. After a patch the old DOM equals the fresh one.
+// restyles and lays out only what changed. After a patch the old DOM equals the fresh one. A subtree
+// marked `data-static` is a function of that key alone (a chart's axes): the same key, it is not compared.
 
 /** Makes `parent`'s children equal to `fresh` (detached nodes, as a builder returns them). */
 export function patchChildren(parent: ParentNode, fresh: readonly Node[]): void {
@@ -26,6 +27,8 @@ function patchNode(current: Node, fresh: Node): void {
     return;
   }
   if (!(current instanceof Element) || !(fresh instanceof Element)) return;
+  const key = fresh.getAttribute('data-static');
+  if (key !== null && current.getAttribute('data-static') === key) return;
   for (const name of current.getAttributeNames()) if (!fresh.hasAttribute(name)) current.removeAttribute(name);
   for (const name of fresh.getAttributeNames()) {
     const value = fresh.getAttribute(name) ?? '';

@@ -42,10 +42,11 @@ export function setChipValues(row: HTMLElement, chips: Array<{ term: Term; value
     const element = row.children[k];
     const value = element?.querySelector('.tip')?.childNodes[1];
     if (!element || !(value instanceof Text)) return;
-    const { label } = explanation(chip.term, chip.value);
-    if (element.getAttribute('aria-label') !== label) element.setAttribute('aria-label', label);
     const shown = ` = ${chip.value}`;
-    if (value.data !== shown) value.data = shown;
+    // The label is made of the same term and value: with the value unchanged, so is it.
+    if (value.data === shown) return;
+    value.data = shown;
+    element.setAttribute('aria-label', explanation(chip.term, chip.value).label);
   });
 }
 

@@ -200,4 +200,16 @@ describe('patchChildren', () => {
     expect(parent.children[0]).toBe(p);
     expect(parent.children[1]).toBe(svgElement);
   });
+
+  it('skips a data-static subtree whose key is unchanged, and patches it when the key changes', () => {
+    const parent = document.createElement('div');
+    parent.append(...build('<svg><g data-static="a"><line x1="1"></line></g><circle r="1"></circle></svg>'));
+    // The same key promises the same content: what the fresh copy holds under it is not even read.
+    patchChildren(parent, build('<svg><g data-static="a"><line x1="9"></line></g><circle r="2"></circle></svg>'));
+    expect(parent.querySelector('circle')?.getAttribute('r')).toBe('2');
+    expect(parent.querySelector('line')?.getAttribute('x1')).toBe('1');
+    const changed = '<svg><g data-static="b"><line x1="5"></line></g><circle r="2"></circle></svg>';
+    patchChildren(parent, build(changed));
+    expect(parent.innerHTML).toBe(changed);
+  });
 });
