@@ -5,8 +5,10 @@
 // paint that frame causes (test/renderer-preview/benchPage.ts). Printed with the script part of it and
 // the peer: drawing the same output from scratch (what a kernel re-run costs the renderer).
 // Targets (issue #11): median ≤ 8 ms and p95 ≤ 16 ms for the lessons' cells; p95 ≤ 33 ms at H = 64, T = 100.
+// With --trace, each sample also prints where its frames' time goes (./bench-ui-trace.mjs).
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
+import { phaseSummary, TRACE_CATEGORIES } from './bench-ui-trace.mjs';
 import { buildPreview, PREVIEW_ARGS } from './lib/preview.mjs';
 
 const SAMPLES = [
@@ -74,6 +76,12 @@ try {
         ` script ${quantile(script, 0.5).toFixed(1)} ms of it;` +
         ` redrawing from scratch ${peer.toFixed(0)} ms (${(peer / median).toFixed(0)}× the median)`,
     );
+    if (process.argv.includes('--trace')) {
+      // Extra rounds, after the timed ones: tracing slows the page down.
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      await page.evaluate(`scrubTimes(${args}, 20)`);
+      console.log(`  ${phaseSummary((await browser.stopTracing()).toString())}`);
+    }
     await page.close();
   }
 } finally {
