@@ -6,7 +6,7 @@ import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types
 import { describeLoad } from '../core/loadSummary';
 import { GATE_ORDER, GATES } from '../core/vocabulary';
 import { fixed, round, vector } from './numbers';
-import type { ExploreData, StepPayload } from './payload';
+import type { ExploreData, ExploreOff, StepPayload } from './payload';
 
 /** Steps kept in a payload: the first and the last half of this many. */
 export const MAX_PAYLOAD_STEPS = 200;
@@ -58,15 +58,30 @@ export const MAX_EXPLORE_CHARS = 50_000;
 const MAX_EXPLORE_NUMBERS = 50_000;
 const MAX_EXPLORE_STEPS = 2_000;
 
-/** The data to re-run the cell in the renderer, when it ran cleanly, reads no file and is small enough. */
-function exploreData(result: CellResult, explore: RunToExplore | undefined): ExploreData | undefined {
+/**
+ * The data to re-run the cell in the renderer, when it ran cleanly, reads no file and is small enough;
+ * otherwise why not (undefined for a cell that did not run cleanly: its output has no numbers to drag).
+ */
+function exploreData(
+  result: CellResult,
+  explore: RunToExplore | undefined,
+): { data: ExploreData } | { off: ExploreOff } | undefined {
   if (!explore || result.errors.some((problem) => problem.severity === 'error')) return undefined;
   const { runId, source, before } = explore;
-  if (source.length > MAX_EXPLORE_CHARS || /^[ \t]*load\b/m.test(source)) return undefined;
-  if (result.steps[0]?.layers) return undefined; // a stacked model: its lower layers are not in the snapshot
-  if (result.stepsRun > MAX_EXPLORE_STEPS || weightCount(before.weights) > MAX_EXPLORE_NUMBERS) return undefined;
-  return { runId, source: withoutComments(source), sourceHash: textHash(source), before };
+  if (/^[ \t]*load\b/m.test(source)) return { off: 'load' };
+  if (result.steps[0]?.layers) return { off: 'stacked' }; // its lower layers are not in the snapshot
+  if (result.stepsRun > MAX_EXPLORE_STEPS) return { off: 'steps' };
+  if (source.length > MAX_EXPLORE_CHARS || weightCount(before.weights) > MAX_EXPLORE_NUMBERS) return { off: 'size' };
+  return { data: { runId, source: withoutComments(source), sourceHash: textHash(source), before } };
 }
+
+/** What an output says in place of its controls, for each reason its numbers cannot be dragged. */
+export const EXPLORE_OFF_TEXT: Record<ExploreOff, string> = {
+  load: 'The weights come from a file (load), so this output’s numbers cannot be dragged; those of a cell that writes its numbers in its text can be.',
+  stacked: 'The numbers of a stacked model cannot be dragged yet: the output does not re-run its lower layers.',
+  steps: `This cell ran more than ${MAX_EXPLORE_STEPS} steps (MAX_EXPLORE_STEPS), too many to re-run as a number is dragged.`,
+  size: `This cell is too large to re-run as a number is dragged: over ${MAX_EXPLORE_CHARS} characters (MAX_EXPLORE_CHARS) or ${MAX_EXPLORE_NUMBERS} weights (MAX_EXPLORE_NUMBERS).`,
+};
 
 /** What the kernel knows of a run: the cell's exact text and the state before it. */
 export type RunToExplore = Omit<ExploreData, 'sourceHash'>;
@@ -85,7 +100,8 @@ export function buildPayload(result: CellResult, run?: RunToExplore): StepPayloa
     shows: result.shows,
     ...(small ? { weights } : {}),
     notation: result.notation,
-    ...(explore ? { explore } : {}),
+    ...(explore && 'data' in explore ? { explore: explore.data } : {}),
+    ...(explore && 'off' in explore ? { exploreOff: explore.off } : {}),
     ...(result.loaded ? { loaded: result.loaded } : {}),
     ...(layer === undefined ? {} : { layer }),
   };

@@ -23,11 +23,17 @@ export interface StepPayload {
   notation: Notation;
   /** What the renderer needs to re-run the cell as its numbers are dragged; absent when it cannot. */
   explore?: ExploreData;
+  /** Why a cell that ran cleanly has no explore data (the output says so in place of the controls). */
+  exploreOff?: ExploreOff;
   /** What this cell's `load` read (format, layout, layers, X, H, head, dtypes, keys unused). */
   loaded?: LoadSummary;
   /** `show layer N`: the steps are layer N's of a stacked model (weights then left out), not the top's. */
   layer?: number;
 }
+
+/** Why an output's numbers cannot be dragged: a `load`, a stacked model, too many steps, too large a cell. */
+export const EXPLORE_OFF = ['load', 'stacked', 'steps', 'size'] as const;
+export type ExploreOff = (typeof EXPLORE_OFF)[number];
 
 /** The cell's text as it ran and the kernel's state before it ran. */
 export interface ExploreData {

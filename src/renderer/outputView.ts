@@ -3,6 +3,7 @@
 // With `explore` data, the numbers the cell set become controls; each change re-runs the cell through
 // the core and repaints every view (see ./explorer), and a time slider picks the step shown.
 import type { ExploreData, Notation, RenderedMessage, StepPayload, WriteBackMessage } from '../common/payload';
+import { EXPLORE_OFF_TEXT } from '../common/output';
 import type { StepTrace } from '../core/types';
 import { expectBadges } from './badges';
 import { curveCharts } from './curves';
@@ -112,6 +113,8 @@ export class OutputView {
     }
     const explore = payload.explore;
     if (explore) main.append(this.safely('controls', () => this.explorerPanel(explore)));
+    else if (payload.exploreOff)
+      main.append(html('p', { class: 'explore-off', role: 'note' }, EXPLORE_OFF_TEXT[payload.exploreOff]));
     if (payload.steps.length > 1) main.append(this.timeControl(payload));
     await this.drawStep(main, title, expects);
     this.report();

@@ -1,7 +1,7 @@
 // Coerces an output item's JSON into a well-formed StepPayload. Outputs can come from a saved notebook
 // or another version of the extension, so nothing is trusted: numbers stay numbers (anything else
 // becomes NaN) and strings are only kept where the renderer shows them as text.
-import type { Notation, StepPayload } from '../common/payload';
+import { EXPLORE_OFF, type ExploreOff, type Notation, type StepPayload } from '../common/payload';
 import { perGate } from '../core/vocabulary';
 import type {
   DenseWeights,
@@ -33,9 +33,15 @@ export function readPayload(data: unknown): StepPayload {
     weights: json.weights === undefined ? undefined : readWeights(json.weights),
     notation: readNotation(json.notation),
     explore: readExplore(json.explore),
+    exploreOff: readExploreOff(json.exploreOff),
     loaded: readLoaded(json.loaded),
     layer: json.layer === undefined ? undefined : asCount(json.layer),
   };
+}
+
+/** One of the known reasons, or none: the renderer shows its own words for it, never the payload's. */
+function readExploreOff(data: unknown): ExploreOff | undefined {
+  return EXPLORE_OFF.find((reason) => reason === data);
 }
 
 function readStep(data: unknown): StepTrace {

@@ -111,4 +111,5 @@ tr.gap td { text-align: center; color: var(--vscode-descriptionForeground, GrayT
   color: var(--vscode-errorForeground, var(--vscode-foreground, CanvasText));
 }
 .loading { color: var(--vscode-descriptionForeground, GrayText); font-style: italic; }
+.explore-off { margin: 4px 0 8px; font-size: 12px; color: var(--vscode-descriptionForeground, GrayText); }
 ` + EXPLORE_STYLES;

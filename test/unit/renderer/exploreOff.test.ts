@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+// An output whose numbers cannot be dragged says why, in place of the controls: the weights came from a
+// file, the model is stacked, the cell ran too many steps or is too large. What it says is the
+// renderer's own text for a known reason, never text from the payload.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildPayload, EXPLORE_OFF_TEXT, MAX_EXPLORE_CHARS } from '../../../src/common/output';
+import type { StepPayload } from '../../../src/common/payload';
+import type { Session } from '../../../src/core/session';
+import { readPayload } from '../../../src/renderer/readPayload';
+import { SEED_SETUP } from '../../support/seedCell';
+import { sessionWith } from '../models/support';
+import { mount } from './exploreFixtures';
+
+vi.mock('mermaid', () => ({
+  default: {
+    initialize: () => undefined,
+    render: (id: string) => Promise.resolve({ svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg"></svg>` }),
+  },
+}));
+
+afterEach(() => document.body.replaceChildren());
+
+/** The payload of `source` run after `before`, as the kernel builds it for an output that may be explored. */
+function payloadOf(source: string, before: string[] = [], session: Session = sessionWith()): StepPayload {
+  for (const cell of before) session.run(cell);
+  const snapshot = session.snapshot();
+  const result = session.run(source);
+  expect(result.errors).toEqual([]);
+  return JSON.parse(JSON.stringify(buildPayload(result, { runId: 'run-1', source, before: snapshot }))) as StepPayload;
+}
+
+const steps = (count: number) => `run x = [${Array.from({ length: count }, (_, k) => (k % 5) / 10).join(', ')}]`;
+
+describe('an output whose numbers cannot be dragged', () => {
+  it.each([
+    ['load', 'a cell that loads its weights', 'load "lstm2-f16.npz"\nrun x = [[1, 2]]', []],
+    [
+      'stacked',
+      'a cell that runs a stacked model loaded before',
+      'run x = [[1, 2, 3]]',
+      ['load "lstm3-decoder-f64.pt"'],
+    ],
+    ['steps', 'a cell of 2,001 steps', `${SEED_SETUP}\n${steps(2001)}`, []],
+    [
+      'size',
+      `a cell over ${MAX_EXPLORE_CHARS} characters`,
+      `${SEED_SETUP}\n# ${'x'.repeat(MAX_EXPLORE_CHARS)}\nstep`,
+      [],
+    ],
+  ] as const)('%s: %s says why, in place of the controls', async (reason, _what, source, before) => {
+    const payload = payloadOf(source, [...before]);
+    expect(payload.explore).toBeUndefined();
+    expect(payload.exploreOff).toBe(reason);
+    const { root } = await mount(payload);
+    const note = root.querySelector('.explore-off');
+    expect(note?.textContent).toBe(EXPLORE_OFF_TEXT[reason]);
+    expect(root.querySelectorAll('[role="slider"][aria-label]:not([aria-label="Time step"])')).toHaveLength(0);
+  });
+
+  it('names the limit it hit', () => {
+    expect(EXPLORE_OFF_TEXT.steps).toMatch(/more than 2000 steps \(MAX_EXPLORE_STEPS\)/);
+    expect(EXPLORE_OFF_TEXT.size).toMatch(/MAX_EXPLORE_CHARS/);
+  });
+
+  it('a cell that can be explored has controls and no such note', async () => {
+    const payload = payloadOf(`${SEED_SETUP}\nstep`);
+    expect(payload.exploreOff).toBeUndefined();
+    const { root } = await mount(payload);
+    expect(root.querySelector('.explore-off')).toBeNull();
+    expect(root.querySelectorAll('.inputs [role="slider"]').length).toBeGreaterThan(0);
+  });
+
+  it('a reason the renderer does not know is dropped, and its text is never shown', async () => {
+    const forged = { ...payloadOf(`${SEED_SETUP}\n${steps(2001)}`), exploreOff: '<img src=x onerror=pwn()>' };
+    expect(readPayload(forged).exploreOff).toBeUndefined();
+    const { root } = await mount(forged);
+    expect(root.querySelector('.explore-off')).toBeNull();
+    expect(root.querySelector('img')).toBeNull();
+  });
+});
