@@ -13,11 +13,28 @@ export function scratchFolder(): vscode.Uri {
   return vscode.Uri.joinPath(folder, 'integration-scratch');
 }
 
-/** Writes a file with a name not used before in this run. */
+/**
+ * Writes a file with a name not used before in this run, and waits (at most 2 s) until VS Code's file
+ * watcher has reported it. A save failed once on a machine at load 7, most likely because that report
+ * came after the notebook was opened and edited, so VS Code took the file for changed on disk.
+ */
 export async function writeScratch(name: string, content: string | Uint8Array): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(scratchFolder(), `${++fileCount}-${name}`);
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  await vscode.workspace.fs.writeFile(uri, bytes);
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    new vscode.RelativePattern(scratchFolder(), uri.path.split('/').pop() ?? ''),
+  );
+  const seen = new Promise<void>((resolve) => {
+    watcher.onDidCreate(() => resolve());
+    watcher.onDidChange(() => resolve());
+    setTimeout(resolve, 2000);
+  });
+  try {
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    await seen; // about 0.1 to 0.3 s on a quiet machine
+  } finally {
+    watcher.dispose();
+  }
   return uri;
 }
 
