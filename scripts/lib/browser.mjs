@@ -146,9 +146,9 @@ export function executionLabels(page) {
 /**
  * Waits for a notebook run started after `before` (executionLabels() taken before the command) to
  * end: it has ended once it was seen (the toolbar's "Interrupt", a queued or running cell, or a
- * changed execution-order label) and nothing runs any more, two looks 100 ms apart. `onWait` is called at each look (to
- * answer VS Code's kernel picker). A run seen by none of these signs within `quiet` ms (a notebook
- * with no code cell in view) counts as over.
+ * changed execution-order label) and nothing runs any more, two looks 100 ms apart. `onWait` is
+ * called at each look (to answer VS Code's kernel picker). A run seen by none of these signs within
+ * `quiet` ms (a notebook with no code cell in view) counts as over.
  * @param {import('playwright-core').Page} page
  * @param {{ before: string[]; timeout?: number; quiet?: number; onWait?: () => Promise<void> }} options
  */

@@ -21,15 +21,16 @@ export interface EquationInput {
   explorer?: Explorer;
 }
 
-/** One drawn equation: its block and where its numbers are. */
+/** A number's text nodes in a typeset equation: all of them, and those of the drawn HTML (not the MathML). */
 interface Slot {
   all: Text[];
   drawn: Text[];
 }
 
+/** One drawn equation: its block and where its numbers are. */
 interface Drawn {
   block: HTMLElement;
-  /** Text nodes of each slot by slot index: all of them, and those of the drawn HTML (not the MathML). */
+  /** Each number's text nodes, by slot index. */
   slots: Map<number, Slot>;
   annotation: Element | null;
   chips: HTMLElement;

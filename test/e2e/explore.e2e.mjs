@@ -9,7 +9,7 @@ import { visibleFrames } from '../../scripts/lib/browser.mjs';
 import { REPO_ROOT } from '../../scripts/lib/cache.mjs';
 import { openLesson, runAll, shareInWorkspace, sharedWorkbench } from '../../scripts/lib/workbench.mjs';
 
-/** Lesson 2's last code cell, alone in a notebook. */
+/** Lesson 2's last code cell, alone in a notebook; the notebook's path. */
 function tryItNotebook() {
   const lesson = readFileSync(join(REPO_ROOT, 'lessons', '02-forget-gate.lstm'), 'utf8');
   const cell = [...lesson.matchAll(/```lstm\n([\s\S]*?)```/g)].at(-1)?.[1] ?? '';
@@ -17,9 +17,9 @@ function tryItNotebook() {
   const file = join(REPO_ROOT, 'out', 'e2e', 'explore.lstm');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `# Explore\n\n\`\`\`lstm\n${cell}\`\`\`\n`);
-  return { file, cell };
+  return file;
 }
-shareInWorkspace({ 'explore.lstm': tryItNotebook().file });
+shareInWorkspace({ 'explore.lstm': tryItNotebook() });
 
 const WH = '.lstm .inputs [role="slider"][aria-label="forget gate, short-term weight wh"]';
 

@@ -10,6 +10,7 @@
 //
 // Run by scripts/test-e2e.mjs (npm run test:e2e), which passes the packaged extension in LSTM_E2E_VSIX.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteSetup, teardown, test } from 'mocha';
 import { runCommand } from '../../scripts/lib/browser.mjs';
@@ -28,8 +29,9 @@ const FILES = [
 ];
 shareInWorkspace(Object.fromEntries(FILES.map((file) => [file, join(FIXTURES, file)])));
 
-/** The mime type of the extension's step output (src/common/payload.ts). */
-const STEP_MIME = 'application/vnd.lstm-notebook.step+json';
+/** The mime type of the extension's step output, as its renderer declares it to VS Code. */
+const STEP_MIME = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).contributes.notebookRenderer[0]
+  .mimeTypes[0];
 
 /** "Change Presentation" on the first output's toolbar menu, choosing `mime`. */
 async function changePresentation(page, mime) {

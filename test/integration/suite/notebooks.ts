@@ -19,20 +19,21 @@ export function scratchFolder(): vscode.Uri {
  * came after the notebook was opened and edited, so VS Code took the file for changed on disk.
  */
 export async function writeScratch(name: string, content: string | Uint8Array): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(scratchFolder(), `${++fileCount}-${name}`);
+  const fileName = `${++fileCount}-${name}`;
+  const uri = vscode.Uri.joinPath(scratchFolder(), fileName);
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  const watcher = vscode.workspace.createFileSystemWatcher(
-    new vscode.RelativePattern(scratchFolder(), uri.path.split('/').pop() ?? ''),
-  );
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(scratchFolder(), fileName));
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const seen = new Promise<void>((resolve) => {
     watcher.onDidCreate(() => resolve());
     watcher.onDidChange(() => resolve());
-    setTimeout(resolve, 2000);
+    timer = setTimeout(resolve, 2000);
   });
   try {
     await vscode.workspace.fs.writeFile(uri, bytes);
     await seen; // about 0.1 to 0.3 s on a quiet machine
   } finally {
+    clearTimeout(timer);
     watcher.dispose();
   }
   return uri;
