@@ -1,7 +1,7 @@
 // What a finished cell shows: the renderer's payload and a markdown summary, used by the kernel's
 // fallback output and by the exporters (src/export). Pure (no `vscode`, DOM or Node).
 import { textHash, withoutComments } from '../core/literals';
-import { weightCount } from '../core/snapshot';
+import { modelNumbers, stateNumbers } from '../core/snapshot';
 import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
 import { describeLoad } from '../core/loadSummary';
 import { GATE_ORDER, GATES } from '../core/vocabulary';
@@ -59,8 +59,8 @@ const MAX_EXPLORE_NUMBERS = 50_000;
 const MAX_EXPLORE_STEPS = 2_000;
 
 /**
- * The data to re-run the cell in the renderer, when it ran cleanly, reads no file and is small enough;
- * otherwise why not (undefined for a cell that did not run cleanly: its output has no numbers to drag).
+ * The data to re-run the cell in the renderer, when it ran cleanly and is small enough; otherwise why
+ * not (undefined for a cell that did not run cleanly: its output has no numbers to drag).
  */
 function exploreData(
   result: CellResult,
@@ -68,23 +68,22 @@ function exploreData(
 ): { data: ExploreData } | { off: ExploreOff } | undefined {
   if (!explore || result.errors.some((problem) => problem.severity === 'error')) return undefined;
   const { runId, source, before } = explore;
-  if (/^[ \t]*load\b/m.test(source)) return { off: 'load' };
-  if (result.steps[0]?.layers) return { off: 'stacked' }; // its lower layers are not in the snapshot
+  const models = result.models ?? [];
   if (result.stepsRun > MAX_EXPLORE_STEPS) return { off: 'steps' };
-  if (source.length > MAX_EXPLORE_CHARS || weightCount(before.weights) > MAX_EXPLORE_NUMBERS) return { off: 'size' };
-  return { data: { runId, source: withoutComments(source), sourceHash: textHash(source), before } };
+  const numbers = stateNumbers(before) + models.reduce((sum, load) => sum + modelNumbers(load.model), 0);
+  if (source.length > MAX_EXPLORE_CHARS || numbers > MAX_EXPLORE_NUMBERS) return { off: 'size' };
+  const data = { runId, source: withoutComments(source), sourceHash: textHash(source), before };
+  return { data: models.length ? { ...data, models } : data };
 }
 
 /** What an output says in place of its controls, for each reason its numbers cannot be dragged. */
 export const EXPLORE_OFF_TEXT: Record<ExploreOff, string> = {
-  load: 'The weights come from a file (load), so this output’s numbers cannot be dragged; those of a cell that writes its numbers in its text can be.',
-  stacked: 'The numbers of a stacked model cannot be dragged yet: the output does not re-run its lower layers.',
   steps: `This cell ran more than ${MAX_EXPLORE_STEPS} steps (MAX_EXPLORE_STEPS), too many to re-run as a number is dragged.`,
-  size: `This cell is too large to re-run as a number is dragged: over ${MAX_EXPLORE_CHARS} characters (MAX_EXPLORE_CHARS) or ${MAX_EXPLORE_NUMBERS} weights (MAX_EXPLORE_NUMBERS).`,
+  size: `This cell is too large to re-run as a number is dragged: over ${MAX_EXPLORE_CHARS} characters (MAX_EXPLORE_CHARS) or ${MAX_EXPLORE_NUMBERS} weights (MAX_EXPLORE_NUMBERS), counting those of the models it loads.`,
 };
 
 /** What the kernel knows of a run: the cell's exact text and the state before it. */
-export type RunToExplore = Omit<ExploreData, 'sourceHash'>;
+export type RunToExplore = Omit<ExploreData, 'sourceHash' | 'models'>;
 
 export function buildPayload(result: CellResult, run?: RunToExplore): StepPayload {
   const explore = exploreData(result, run);

@@ -1,6 +1,14 @@
 // What the kernel sends to the renderer, defined once for both sides.
 import type { SessionState } from '../core/snapshot';
-import type { ExpectResult, LoadSummary, ModelWeights, Notation, ShowRequest, StepTrace } from '../core/types';
+import type {
+  ExpectResult,
+  LoadSummary,
+  ModelWeights,
+  Notation,
+  RecordedLoad,
+  ShowRequest,
+  StepTrace,
+} from '../core/types';
 
 export type { Notation };
 
@@ -31,8 +39,8 @@ export interface StepPayload {
   layer?: number;
 }
 
-/** Why an output's numbers cannot be dragged: a `load`, a stacked model, too many steps, too large a cell. */
-export const EXPLORE_OFF = ['load', 'stacked', 'steps', 'size'] as const;
+/** Why an output's numbers cannot be dragged: too many steps, too large a cell or model. */
+export const EXPLORE_OFF = ['steps', 'size'] as const;
 export type ExploreOff = (typeof EXPLORE_OFF)[number];
 
 /** The cell's text as it ran and the kernel's state before it ran. */
@@ -44,6 +52,8 @@ export interface ExploreData {
   /** textHash of the cell's exact text as it ran. */
   sourceHash: string;
   before: SessionState;
+  /** The models the cell's load statements read, which its re-runs read in place of the files. */
+  models?: RecordedLoad[];
 }
 
 /** Sent by the renderer: write these values into the cell that produced `outputId`, then re-run it. */

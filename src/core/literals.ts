@@ -58,6 +58,8 @@ export function cellLiterals(source: string, startTime = 0): Literal[] {
   let time = startTime;
   /** The literals of the last x, h and c assignments: x feeds every later step until set again; h and c the next one. */
   const pending: Record<'x' | 'h' | 'c', Literal[]> = { x: [], h: [], c: [] };
+  /** "layer 0, " while reading a `layer N` statement of a stacked model (whose h and c are not the top's). */
+  let layer = '';
   const add: Add = (value, owner, key, name, steps, elementOf) => {
     const first = at.get(`${value.span.line}:${value.span.column}`);
     if (first === undefined) return;
@@ -66,13 +68,15 @@ export function cellLiterals(source: string, startTime = 0): Literal[] {
       const { line, column, offset, text } = token;
       const literal = { line, column, offset, text, length: text.length, value: Number(text), owner, key, index };
       const element = elementOf?.(index) ?? added.length;
-      added.push({ ...literal, label: name(index), steps: steps?.(index) ?? [], element });
+      added.push({ ...literal, label: layer + name(index), steps: steps?.(index) ?? [], element });
     }
     literals.push(...added);
-    if (key === 'value' && !steps && (owner === 'x' || owner === 'h' || owner === 'c')) pending[owner] = added;
+    if (key === 'value' && !steps && !layer && (owner === 'x' || owner === 'h' || owner === 'c'))
+      pending[owner] = added;
   };
   for (const statement of parsed.statements) {
     const start = literals.length;
+    layer = statement.layer ? `layer ${statement.layer.index}, ` : '';
     const after = literalsOf(statement, time, add);
     if (statement.type === 'reset') pending.x = pending.h = pending.c = [];
     const given = (statement.type === 'step' && statement.x) || statement.type === 'run';

@@ -3,6 +3,7 @@ import { fail } from './cellError';
 import { readModel } from './load';
 import type { LoadedModel } from './model/stateDict';
 import type { Statement } from './parser';
+import type { RecordedLoad } from './types';
 
 export interface SessionOptions {
   /**
@@ -12,6 +13,11 @@ export interface SessionOptions {
   readFile?: (path: string) => { bytes: Uint8Array } | { text: string } | { error: string };
   /** When false, `load` is refused (untrusted workspace). Default true. */
   allowLoad?: boolean;
+  /**
+   * A replay of a cell that ran before (an output whose numbers are dragged): the models its load
+   * statements read then, in order, read in place of the files.
+   */
+  recorded?: readonly RecordedLoad[];
 }
 
 /** The whole model the statement names; a file we cannot run exactly stops the cell at its path. */
@@ -29,4 +35,16 @@ export function loadModel(s: Extract<Statement, { type: 'load' }>, options: Sess
   const model = readModel(bytes, { lstm: s.lstm, head: s.head });
   if ('error' in model) return fail(span, `"${path}": ${model.error}`);
   return model;
+}
+
+/** The model the cell's `index`-th load read when it ran; the statement must name the same file. */
+export function replayedLoad(
+  s: Extract<Statement, { type: 'load' }>,
+  recorded: readonly RecordedLoad[],
+  index: number,
+): LoadedModel {
+  const load = recorded[index];
+  if (load?.path !== s.path)
+    fail(s.pathSpan, `This output cannot re-run this load: "${s.path}" is not the file it read.`);
+  return load.model;
 }

@@ -3,16 +3,24 @@
 import { withValues, type Literal } from './literals';
 import { Session } from './session';
 import type { SessionState } from './snapshot';
-import type { CellResult } from './types';
+import type { CellResult, RecordedLoad } from './types';
 
 export interface Change {
   literal: Literal;
   value: number;
 }
 
-/** The cell's result with `changes` applied to its text, run from `before` (no file is ever read). */
-export function replayCell(source: string, before: SessionState, changes: readonly Change[]): CellResult {
-  const session = new Session({ allowLoad: false });
+/**
+ * The cell's result with `changes` applied to its text, run from `before`. No file is ever read: its
+ * load statements read the models `recorded` when it ran.
+ */
+export function replayCell(
+  source: string,
+  before: SessionState,
+  changes: readonly Change[],
+  recorded: readonly RecordedLoad[] = [],
+): CellResult {
+  const session = new Session({ allowLoad: false, recorded });
   session.restore(before);
   return session.run(withValues(source, changes));
 }

@@ -4,16 +4,17 @@ import { sliced, type CellExecution } from './cellExecution';
 import { checkExpect } from './expectCheck';
 import { LstmWorkspace, lstmStep, type LstmParams } from './lstm';
 import { MAX_CELL_CHARS } from './limits';
-import { loadModel, type SessionOptions } from './loadStatement';
+import { loadModel, replayedLoad, type SessionOptions } from './loadStatement';
 import { parseCellInSlices, type LayerRef, type Span, type Statement } from './parser';
 import { lookUp } from './lookUp';
 import { placeModel, type LowerLayer } from './stack';
 import { overflowOf, toTrace, TraceRecorder } from './trace';
 import { checkStepCount, sequence } from './stepInputs';
+import type { LoadedModel } from './model/stateDict';
 import type { CellResult, LoadSummary, ModelWeights, Notation, Problem, StepTrace, Vector } from './types';
 import { asVector, describe, splitConcatenated, WeightStore, type Placed } from './weights';
 import type { ValueName } from './vocabulary';
-import { restoreWeights, snapshotWeights, type SessionState } from './snapshot';
+import { restoreLayer, restoreWeights, snapshotLayer, snapshotWeights, type SessionState } from './snapshot';
 
 export type { CellExecution, SessionOptions, SessionState };
 
@@ -32,6 +33,8 @@ export class Session {
   private below: LowerLayer[] = [];
   /** What the last `load` read, for errors in the learner's words. */
   private loaded?: LoadSummary;
+  /** Load statements run in this cell so far: which recorded model a replay reads next. */
+  private loadsRun = 0;
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -59,6 +62,7 @@ export class Session {
     };
     const recorder = new TraceRecorder();
     const run = ++this.runCount;
+    this.loadsRun = 0;
     const work = this.execute(source, result, recorder, run);
     return sliced(work, result, (problem?: Problem) => {
       if (problem) result.errors.push(problem);
@@ -74,15 +78,18 @@ export class Session {
 
   /** The state a cell starts from, as plain JSON, so a renderer can re-run the cell (see ./snapshot). */
   snapshot(): SessionState {
-    const { x, h, c, time, lastStep } = this;
-    return { weights: snapshotWeights(this.weights), x, h, c, time, lastStep, notation: this.notationChoice };
+    const { x, h, c, time, lastStep, loaded } = this;
+    const below = this.below.length ? { below: this.below.map(snapshotLayer) } : {};
+    const weights = snapshotWeights(this.weights);
+    return { weights, ...below, x, h, c, time, lastStep, notation: this.notationChoice, ...(loaded ? { loaded } : {}) };
   }
 
   /** Puts the session back into a snapshot's state; its weights count as set in an earlier cell. */
   restore(state: SessionState): void {
     this.reset();
     restoreWeights(this.weights, state.weights);
-    ({ x: this.x, h: this.h, c: this.c, time: this.time, lastStep: this.lastStep } = state);
+    this.below = (state.below ?? []).map(restoreLayer);
+    ({ x: this.x, h: this.h, c: this.c, time: this.time, lastStep: this.lastStep, loaded: this.loaded } = state);
     this.notationChoice = state.notation;
   }
 
@@ -167,9 +174,15 @@ export class Session {
       case 'expect':
         result.expects.push(checkExpect(s, () => this.read(s.name, s), this.time, this.lastStep !== undefined));
         return;
-      case 'load':
-        result.loaded = this.load(s);
+      case 'load': {
+        const model = this.options.recorded
+          ? replayedLoad(s, this.options.recorded, this.loadsRun)
+          : loadModel(s, this.options);
+        this.loadsRun++;
+        (result.models ??= []).push({ path: s.path, model });
+        result.loaded = this.load(s, model);
         return;
+      }
       case 'reset':
         this.reset();
         return;
@@ -305,8 +318,7 @@ export class Session {
     return lookUp(name, x, lower ?? { h: this.h, c: this.c, last: this.lastStep });
   }
 
-  private load(s: Extract<Statement, { type: 'load' }>): LoadSummary {
-    const model = loadModel(s, this.options);
+  private load(s: Extract<Statement, { type: 'load' }>, model: LoadedModel): LoadSummary {
     this.below = placeModel(model, this.weights, s.pathSpan, this.runCount);
     // Trained networks start from zero memory, as PyTorch and Keras do.
     this.h = new Array<number>(model.hidden).fill(0);

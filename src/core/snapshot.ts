@@ -2,7 +2,9 @@
 // learner drags one of its numbers. Values keep their shape (number, vector, matrix) but not their span.
 import { GATE_ORDER, perGate } from './vocabulary';
 import { outerLength, type Shaped, type Value } from './values';
-import type { GateSymbol, Notation, StepTrace, Vector } from './types';
+import type { LoadedModel } from './model/stateDict';
+import type { GateSymbol, LoadSummary, Matrix, Notation, StepTrace, Vector } from './types';
+import { LowerLayer } from './stack';
 import type { WeightStore } from './weights';
 
 /** A value as written: depth 0 a number, 1 a vector, 2 a matrix. */
@@ -13,8 +15,19 @@ export interface WeightsState {
   dense?: { w?: ShapedValue; b?: ShapedValue };
 }
 
+/** A stacked model's layer below the top one: its weights and its own memories. */
+export interface LayerState {
+  hidden: number;
+  weights: WeightsState;
+  h: Vector;
+  c: Vector;
+  last?: StepTrace;
+}
+
 export interface SessionState {
   weights: WeightsState;
+  /** A stacked model's layers below the top one (the top is `weights`, `h`, `c`), bottom first. */
+  below?: LayerState[];
   x?: Vector;
   h?: Vector;
   c?: Vector;
@@ -23,6 +36,8 @@ export interface SessionState {
   /** The last step run, which `expect f` reads until the next step. */
   lastStep?: StepTrace;
   notation: Notation;
+  /** What the last `load` read, so a replayed cell's errors name the model as the kernel's did. */
+  loaded?: LoadSummary;
 }
 
 const shaped = (placed: { value: Value } | undefined): ShapedValue | undefined => {
@@ -40,13 +55,39 @@ export function snapshotWeights(store: WeightStore): WeightsState {
   return dense ? { gates, dense } : { gates };
 }
 
-/** Numbers a snapshot's weights hold, to decide whether it is small enough to send. */
-export function weightCount(state: WeightsState): number {
+/** Numbers a snapshot's weights hold (all layers'), to decide whether it is small enough to send. */
+export function stateNumbers(state: SessionState): number {
+  return (state.below ?? []).reduce((sum, layer) => sum + weightCount(layer.weights), weightCount(state.weights));
+}
+
+/** Numbers a loaded model holds. */
+export function modelNumbers(model: LoadedModel): number {
+  const size = (m: Matrix) => m.length * (m[0]?.length ?? 0);
+  const gates = model.layers.flatMap((layer) => GATE_ORDER.map((gate) => layer.gates[gate]));
+  const dense = model.dense ? size(model.dense.w) + model.dense.b.length : 0;
+  return gates.reduce((sum, g) => sum + size(g.wx) + size(g.wh) + g.b.length, dense);
+}
+
+function weightCount(state: WeightsState): number {
   const count = (value: ShapedValue | undefined): number =>
     value === undefined ? 0 : value.depth === 2 ? value.data.length * value.data[0].length : outerLength(value);
   const gates = GATE_ORDER.map((gate) => state.gates[gate]);
   const slots = [...gates.flatMap((g) => [g.wx, g.wh, g.b]), state.dense?.w, state.dense?.b];
   return slots.reduce((sum, value) => sum + count(value), 0);
+}
+
+export function snapshotLayer(layer: LowerLayer): LayerState {
+  const { hidden, h, c, last } = layer;
+  return { hidden, weights: snapshotWeights(layer.store), h, c, ...(last ? { last } : {}) };
+}
+
+export function restoreLayer(state: LayerState, index: number): LowerLayer {
+  const layer = new LowerLayer(index, state.hidden);
+  restoreWeights(layer.store, state.weights);
+  layer.h = state.h;
+  layer.c = state.c;
+  layer.last = state.last;
+  return layer;
 }
 
 /** Weights from a snapshot count as set in an earlier cell (run 0), with no place to point at. */

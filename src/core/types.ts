@@ -1,4 +1,5 @@
 // The data the core hands to everyone else: CLI, extension host, renderer, tests.
+import type { LoadedModel } from './model/stateDict';
 
 /** A problem in a cell or file. `line`/`column` are 1-based and relative to the text that was parsed. */
 export interface Problem {
@@ -106,6 +107,14 @@ export interface CellResult {
   notation: Notation;
   /** What this cell's `load` read, when it ran one. */
   loaded?: LoadSummary;
+  /** Every model this cell's load statements read, in order: an output re-runs the cell with them. */
+  models?: RecordedLoad[];
+}
+
+/** A model a `load` statement read: what a replay of the cell reads in its place (no file is read again). */
+export interface RecordedLoad {
+  path: string;
+  model: LoadedModel;
 }
 
 /** What a `load` read: shown in the output, the markdown fallback, the CLI summary and --json. */

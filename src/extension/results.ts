@@ -7,7 +7,9 @@ export class CellResults {
   set(notebook: string, cell: string, result: CellResult): void {
     let cells = this.notebooks.get(notebook);
     if (!cells) this.notebooks.set(notebook, (cells = new Map<string, CellResult>()));
-    cells.set(cell, result);
+    // Not the models its loads read: hovers never need them, and a large model kept per cell adds up.
+    const { models: _models, ...kept } = result;
+    cells.set(cell, kept);
   }
 
   /** The cell's last result, looked up by the cell document's URI alone. */

@@ -51,7 +51,7 @@ export class Explorer {
     const changes = this.literals
       .map((literal, k) => ({ literal, value: this.controls[k].current }))
       .filter((change, k) => this.controls[k].changed);
-    const result = replayCell(this.data.source, this.data.before, changes);
+    const result = replayCell(this.data.source, this.data.before, changes, this.data.models);
     const failure = result.errors.find((problem) => problem.severity === 'error');
     const payload = buildPayload(result);
     return failure ? { payload, error: problemMessage(failure) } : { payload };

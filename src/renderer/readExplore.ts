@@ -2,10 +2,13 @@
 // rest of the payload, which is only drawn, this is fed back into the core, so it is all-or-nothing:
 // anything malformed drops the whole part and the output is drawn without controls.
 import type { ExploreData } from '../common/payload';
-import type { SessionState, ShapedValue, WeightsState } from '../core/snapshot';
-import type { GateSymbol, StepTrace, Vector } from '../core/types';
+import type { LayerState, SessionState, ShapedValue, WeightsState } from '../core/snapshot';
+import type { LoadedLayer, LoadedModel } from '../core/model/stateDict';
+import type { GateSymbol, Matrix, RecordedLoad, StepTrace, Vector } from '../core/types';
 import { MAX_EXPLORE_CHARS } from '../common/output';
+import { MAX_DIMENSION } from '../core/limits';
 import { GATE_ORDER, perGate } from '../core/vocabulary';
+import { readLoaded } from './loaded';
 
 class Malformed extends Error {}
 
@@ -21,7 +24,9 @@ export function readExplore(data: unknown): ExploreData | undefined {
     if (typeof json.runId !== 'string' || json.runId.length > 100) throw new Malformed();
     if (typeof json.sourceHash !== 'string' || !/^[0-9a-f]{8}$/.test(json.sourceHash)) throw new Malformed();
     const { runId, source, sourceHash } = json;
-    return { runId, source, sourceHash, before: readState(json.before) };
+    const explore: ExploreData = { runId, source, sourceHash, before: readState(json.before) };
+    if (json.models !== undefined) explore.models = array(json.models).map(readRecordedLoad);
+    return explore;
   } catch (error) {
     if (error instanceof Malformed) return undefined;
     throw error;
@@ -39,7 +44,79 @@ function readState(data: unknown): SessionState {
   };
   for (const key of ['x', 'h', 'c'] as const) if (json[key] !== undefined) state[key] = vector(json[key]);
   if (json.lastStep !== undefined) state.lastStep = readStep(json.lastStep);
+  if (json.below !== undefined) state.below = array(json.below).map(readLayerState);
+  if (json.loaded !== undefined) state.loaded = readLoaded(json.loaded) ?? malformed();
   return state;
+}
+
+/** A stacked model's lower layer: its size (which the core allocates), weights and memories. */
+function readLayerState(data: unknown): LayerState {
+  const json = object(data);
+  const layer: LayerState = {
+    hidden: size(json.hidden),
+    weights: readWeights(json.weights),
+    h: vector(json.h),
+    c: vector(json.c),
+  };
+  if (json.last !== undefined) layer.last = readStep(json.last);
+  return layer;
+}
+
+/** A model a load read: a replay puts it in place of the file, so its sizes must agree. */
+function readRecordedLoad(data: unknown): RecordedLoad {
+  const json = object(data);
+  if (typeof json.path !== 'string') throw new Malformed();
+  const model = object(json.model);
+  const hidden = size(model.hidden);
+  const layers = array(model.layers).map((layer) => readLoadedLayer(layer, hidden));
+  const { file: _file, ...summary } = readLoaded(model.summary) ?? malformed();
+  const read: LoadedModel = { layers, hidden, summary };
+  if (model.dense !== undefined) {
+    const dense = object(model.dense);
+    const w = matrix(dense.w, undefined, hidden);
+    read.dense = { w, b: sized(vector(dense.b), w.length) };
+  }
+  return { path: json.path, model: read };
+}
+
+function readLoadedLayer(data: unknown, hidden: number): LoadedLayer {
+  const json = object(data);
+  const input = size(json.input);
+  const gates = object(json.gates);
+  return {
+    input,
+    gates: perGate((gate) => {
+      const g = object(gates[gate]);
+      return { wx: matrix(g.wx, hidden, input), wh: matrix(g.wh, hidden, hidden), b: sized(vector(g.b), hidden) };
+    }),
+  };
+}
+
+/** A rectangular matrix of finite numbers, rows × columns when given. */
+function matrix(data: unknown, rows: number | undefined, columns: number): Matrix {
+  const read = array(data).map((row) => sized(vector(row), columns));
+  return rows === undefined ? read : sized(read, rows);
+}
+
+function sized<T extends unknown[]>(values: T, length: number): T {
+  if (values.length !== length) throw new Malformed();
+  return values;
+}
+
+/** H or X: a whole number the core may allocate arrays of. */
+function size(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_DIMENSION)
+    throw new Malformed();
+  return value;
+}
+
+function array(value: unknown): unknown[] {
+  if (!Array.isArray(value) || value.length === 0) throw new Malformed();
+  return value;
+}
+
+function malformed(): never {
+  throw new Malformed();
 }
 
 function readWeights(data: unknown): WeightsState {

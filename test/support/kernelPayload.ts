@@ -3,7 +3,7 @@
 import type { StepPayload } from '../../src/common/payload';
 import { buildPayload } from '../../src/common/output';
 import { parseNotebook } from '../../src/core/notebook';
-import { Session } from '../../src/core/session';
+import { Session, type SessionOptions } from '../../src/core/session';
 
 /** The code cells of a notebook's text, in order. */
 export function codeCells(text: string): string[] {
@@ -12,9 +12,16 @@ export function codeCells(text: string): string[] {
     .map((cell) => cell.source);
 }
 
-/** The payload of code cell `index` (counted among code cells), run after the cells before it, as the kernel does. */
-export function kernelPayload(cells: readonly string[], index: number): StepPayload {
-  const session = new Session({ allowLoad: false });
+/**
+ * The payload of code cell `index` (counted among code cells), run after the cells before it, as the kernel
+ * does; `options` give load its files (it is off by default).
+ */
+export function kernelPayload(
+  cells: readonly string[],
+  index: number,
+  options: SessionOptions = { allowLoad: false },
+): StepPayload {
+  const session = new Session(options);
   for (const source of cells.slice(0, index)) session.run(source);
   const before = session.snapshot();
   const source = cells[index];

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// An output whose numbers cannot be dragged says why, in place of the controls: the weights came from a
-// file, the model is stacked, the cell ran too many steps or is too large. What it says is the
+// An output whose numbers cannot be dragged says why, in place of the controls: the cell ran too many
+// steps or is too large. What it says is the
 // renderer's own text for a known reason, never text from the payload.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildPayload, EXPLORE_OFF_TEXT, MAX_EXPLORE_CHARS } from '../../../src/common/output';
@@ -33,13 +33,6 @@ const steps = (count: number) => `run x = [${Array.from({ length: count }, (_, k
 
 describe('an output whose numbers cannot be dragged', () => {
   it.each([
-    ['load', 'a cell that loads its weights', 'load "lstm2-f16.npz"\nrun x = [[1, 2]]', []],
-    [
-      'stacked',
-      'a cell that runs a stacked model loaded before',
-      'run x = [[1, 2, 3]]',
-      ['load "lstm3-decoder-f64.pt"'],
-    ],
     ['steps', 'a cell of 2,001 steps', `${SEED_SETUP}\n${steps(2001)}`, []],
     [
       'size',

@@ -1,0 +1,173 @@
+// @vitest-environment jsdom
+// Explorable outputs of trained models: a cell that loads a file, and a stacked model loaded in an
+// earlier cell. The output re-runs the cell with the models its load read (no file is read again) and
+// with every layer's state, so dragging the inputs to the ones torch ran gives torch's own numbers.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildPayload } from '../../../src/common/output';
+import type { StepPayload } from '../../../src/common/payload';
+import type { LoadedModel } from '../../../src/core/model/stateDict';
+import type { StepTrace } from '../../../src/core/types';
+import type { OutputView } from '../../../src/renderer/outputView';
+import { readExplore } from '../../../src/renderer/readExplore';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Session, type SessionOptions } from '../../../src/core/session';
+import { expected, maxDifference, sessionWith } from '../models/support';
+import { kernelPayload, lessonCells, mount, must, ROOT } from './exploreFixtures';
+
+vi.mock('mermaid', () => ({
+  default: {
+    initialize: () => undefined,
+    render: (id: string) => Promise.resolve({ svg: `<svg id="${id}" xmlns="http://www.w3.org/2000/svg"></svg>` }),
+  },
+}));
+
+// jsdom draws no canvas (the heatmaps'); without this it prints a warning for each.
+vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+afterEach(() => document.body.replaceChildren());
+
+const STACKED = expected('lstm3-decoder-f64');
+const runOf = (xs: number[][]) => `run x = [${xs.map((x) => `[${x.join(', ')}]`).join(', ')}]`;
+const zeros = (xs: number[][]) => xs.map((x) => x.map(() => 0));
+
+/** The payload of `source` run after the cells `before`, JSON-copied as VS Code hands it to the renderer. */
+function payloadOf(source: string, before: string[] = []): StepPayload {
+  const session = sessionWith();
+  for (const cell of before) expect(session.run(cell).errors).toEqual([]);
+  const snapshot = session.snapshot();
+  const result = session.run(source);
+  expect(result.errors).toEqual([]);
+  return JSON.parse(JSON.stringify(buildPayload(result, { runId: 'run-1', source, before: snapshot }))) as StepPayload;
+}
+
+/** Sets the output's x sliders to `xs` (one row per step), then runs the frame the explorer scheduled. */
+async function dragInputsTo(payload: StepPayload, xs: number[][]): Promise<{ view: OutputView; steps: StepTrace[] }> {
+  const { view, root } = await mount(payload);
+  const explorer = must(view.explorer, 'explorer');
+  const inputs = explorer.literals.flatMap((literal, k) => (literal.owner === 'x' ? [explorer.controls[k]] : []));
+  expect(inputs).toHaveLength(xs.flat().length);
+  expect(root.querySelectorAll('.inputs [role="slider"]').length).toBe(explorer.controls.length);
+  xs.flat().forEach((value, k) => inputs[k].set(value));
+  explorer.update(true);
+  return { view, steps: must(explorer.latest, 'recomputed payload').steps };
+}
+
+/** The largest difference between every layer's h and c (and the head's y) and torch's, over the steps. */
+function worstAgainstTorch(steps: StepTrace[], from: number): number {
+  expect(steps).toHaveLength(STACKED.steps.length - from);
+  let worst = 0;
+  steps.forEach((step, k) => {
+    const torch = STACKED.steps[from + k];
+    const layers = must(step.layers, 'layers');
+    expect(layers).toHaveLength(STACKED.layers);
+    layers.forEach((layer, l) => {
+      worst = Math.max(worst, maxDifference(layer.h, torch.h[l]), maxDifference(layer.c, torch.c[l]));
+    });
+    worst = Math.max(worst, maxDifference(must(step.y, 'y'), must(torch.y, 'torch y')));
+  });
+  return worst;
+}
+
+describe('dragging the inputs of a trained model', () => {
+  it('a cell that loads a 3-layer model: every layer’s h and c and the head’s y equal torch’s', async () => {
+    const payload = payloadOf(`load "lstm3-decoder-f64.pt"\n${runOf(zeros(STACKED.inputs))}`);
+    expect(payload.exploreOff).toBeUndefined();
+    expect(must(payload.explore, 'explore data').models?.map((load) => load.path)).toEqual(['lstm3-decoder-f64.pt']);
+    const { steps } = await dragInputsTo(payload, STACKED.inputs);
+    expect(worstAgainstTorch(steps, 0)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('a stacked model loaded and run two steps before: the cell carries on from every layer’s memories', async () => {
+    const before = ['load "lstm3-decoder-f64.npz"', runOf(STACKED.inputs.slice(0, 2))];
+    const payload = payloadOf(runOf(zeros(STACKED.inputs.slice(2))), before);
+    expect(payload.explore?.models).toBeUndefined(); // nothing loaded in this cell
+    expect(payload.explore?.before.below).toHaveLength(STACKED.layers - 1);
+    const { steps } = await dragInputsTo(payload, STACKED.inputs.slice(2));
+    expect(steps[0].t).toBe(3);
+    expect(worstAgainstTorch(steps, 2)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('names a lower layer’s number by its layer', async () => {
+    const payload = payloadOf('layer 0 forget b = [0, 0, 0, 0, 0]\nrun x = [[1, 2, 3]]', [
+      'load "lstm3-decoder-f64.pt"',
+    ]);
+    const { root } = await mount(payload);
+    const labels = [...root.querySelectorAll('.inputs [role="slider"]')].map((s) => s.getAttribute('aria-label'));
+    expect(labels).toContain('layer 0, forget gate, bias b [1]');
+    expect(labels).toContain('input x [3] at step 1');
+  });
+});
+
+describe('the models an output carries are checked before the core runs them', () => {
+  const good = () => must(payloadOf(`load "lstm2-f16.npz"\nrun x = [[1, 2]]`).explore, 'explore data');
+
+  it('a well-formed one is kept whole', () => {
+    expect(readExplore(good())).toEqual(good());
+  });
+
+  it.each([
+    ['a weight that is not a number', (m: LoadedModel) => (m.layers[0].gates.f.wx[0][0] = Number.NaN)],
+    ['a row too short', (m: LoadedModel) => m.layers[0].gates.i.wh[1].pop()],
+    ['a bias too long', (m: LoadedModel) => m.layers[0].gates.o.b.push(1)],
+    ['an H of a billion', (m: LoadedModel) => (m.hidden = 1e9)],
+    ['no layers', (m: LoadedModel) => (m.layers = [])],
+  ])('%s drops the whole explore part', (_what, forge) => {
+    const data = good();
+    forge(must(data.models, 'models')[0].model);
+    expect(readExplore(data)).toBeUndefined();
+  });
+
+  it('a lower layer of a billion units drops it too', () => {
+    const data = must(payloadOf('step x = [1, 2, 3]', ['load "lstm3-decoder-f64.pt"']).explore, 'explore data');
+    expect(readExplore(data)).toEqual(data);
+    must(data.before.below, 'lower layers')[0].hidden = 1e9;
+    expect(readExplore(data)).toBeUndefined();
+  });
+});
+
+describe('lesson 7’s try-it cell, which loads the trained network', () => {
+  const cells = lessonCells('07-real-weights.lstm');
+  const options: SessionOptions = {
+    readFile: (path) => ({ bytes: new Uint8Array(readFileSync(join(ROOT, 'lessons', path))) }),
+  };
+  const tryIt = cells.length - 1;
+  const slider = (root: ShadowRoot, label: string) =>
+    must(
+      [...root.querySelectorAll<HTMLElement>('.inputs [role="slider"]')].find(
+        (s) => s.getAttribute('aria-label') === label,
+      ),
+      label,
+    );
+  const type = (root: ShadowRoot, label: string, value: string) => {
+    slider(root, label).dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true, cancelable: true }));
+    const input = must(root.querySelector<HTMLInputElement>('input.scrub-input'), 'text field');
+    input.value = value;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  };
+  const lastStep = (payload: StepPayload | undefined) => must(must(payload, 'payload').steps.at(-1), 'last step');
+
+  it('unit 1’s input-gate bias typed as -3: the numbers of the cell run with -3, and the first bit is lost', async () => {
+    const { view, root } = await mount(kernelPayload(cells, tryIt, options));
+    type(root, 'input gate, bias b [1]', '-3');
+    must(view.explorer, 'explorer').update(true);
+    const edited = cells[tryIt].replace('b = [0.941881,', 'b = [-3,');
+    expect(edited).not.toBe(cells[tryIt]);
+    const session = new Session(options);
+    const want = session.run(edited);
+    expect(view.explorer?.latest?.steps).toEqual(JSON.parse(JSON.stringify(want.steps)));
+    const y = must(lastStep(view.explorer?.latest).y, 'y')[0];
+    expect(y).toBeLessThan(0.5); // nearer 0 than the first bit, 1
+  });
+
+  it('the first bit dragged from 1 to 0: the answer of the all-zeros cell, 0.008', async () => {
+    const { view, root } = await mount(kernelPayload(cells, tryIt, options));
+    type(root, 'input x at step 1', '0');
+    must(view.explorer, 'explorer').update(true);
+    const zeros = cells.findIndex((cell) => cell.includes('run x = [0, 0, 0, 0, 0, 0]'));
+    const want = lastStep(kernelPayload(cells, zeros, options));
+    const shown = lastStep(view.explorer?.latest);
+    // Within 1e-6, not exactly: the try-it cell writes the bias as the file's float32 rounded to 6 decimals.
+    expect(maxDifference([...shown.h, ...shown.c], [...want.h, ...want.c])).toBeLessThan(1e-6);
+    expect(must(shown.y, 'y')[0]).toBeCloseTo(0.008, 3);
+  });
+});
