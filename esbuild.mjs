@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mermaidFlowchartOnly } from './scripts/lib/mermaid-flowchart-only.mjs';
 import { NODE_GLOBAL_MARKERS, webGuard } from './scripts/lib/web-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -72,15 +73,20 @@ const renderer = {
   plugins: [lazyLibraries],
 };
 
-/** The libraries themselves, one file each; VS Code imports renderer.js by URL, so './mermaid.js' resolves beside it. */
-/** @type {esbuild.BuildOptions} */
+/**
+ * The libraries themselves, one file each; VS Code imports renderer.js by URL, so './mermaid.js' resolves
+ * beside it. Always minified (each webview parses them) and mermaid with its flowchart alone.
+ * @type {esbuild.BuildOptions}
+ */
 const libraries = {
   ...common,
+  minify: true,
   entryPoints: { mermaid: 'src/renderer/lib/mermaid.ts', katex: 'src/renderer/lib/katex.ts' },
   outdir: 'dist/renderer',
   platform: 'browser',
   format: 'esm',
   target: 'es2022',
+  plugins: [mermaidFlowchartOnly],
 };
 
 /** Headless runner and benchmark: Node scripts. */
@@ -113,6 +119,7 @@ const exportPage = {
   target: 'es2022',
   // katexRender's default stylesheet URL; the page sets its own before any formula is drawn.
   define: { 'import.meta.url': '"file:///"' },
+  plugins: [mermaidFlowchartOnly],
 };
 
 /**
