@@ -6,6 +6,7 @@
 // Each comes with the strings that must show literally (as text) and those that must not show at all.
 import type { StepPayload } from '../../src/common/payload';
 import type { StepTrace } from '../../src/core/types';
+import { textHash } from '../../src/core/literals';
 import type { CorpusFile } from './corpus';
 import { runFile, type RunOptions } from './kernel';
 
@@ -255,6 +256,43 @@ export function forgedPayloads(): HostilePayload[] {
       })),
     }),
     literal: ['expect h = 1999 '],
+    fromKernel: false,
+  });
+  // Explore data whose load read a model with hostile names: the output re-runs the cell with it as a
+  // number is dragged, and draws what it says it loaded.
+  const summary = {
+    format: strings[0],
+    layout: strings[1],
+    lstm: strings[2],
+    layers: 1,
+    input: 1,
+    hidden: 1,
+    head: { name: strings[3], outputs: 1 },
+    dtypes: strings,
+    unused: strings,
+  };
+  const gate = { wx: [[0.5]], wh: [[-0.5]], b: [0.1] };
+  const path = strings[4].replaceAll('"', "'");
+  const source = `load "${path}"\nrun x = [1, 0.5]`;
+  out.push({
+    name: 'forged: explore data with a loaded model of hostile names',
+    data: {
+      ...base(),
+      loaded: { file: path, ...summary },
+      explore: {
+        runId: strings[5],
+        source,
+        sourceHash: textHash(source),
+        before: { weights: { gates: { f: {}, i: {}, g: {}, o: {} } }, time: 0, notation: 'words' },
+        models: [
+          {
+            path,
+            model: { hidden: 1, layers: [{ input: 1, gates: { f: gate, i: gate, g: gate, o: gate } }], summary },
+          },
+        ],
+      },
+    },
+    literal: [path],
     fromKernel: false,
   });
   let deep: unknown = [1];

@@ -12,6 +12,7 @@ import { readExplore } from '../../../src/renderer/readExplore';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session, type SessionOptions } from '../../../src/core/session';
+import { forgedPayloads } from '../../hostile/payloads';
 import { expected, maxDifference, sessionWith } from '../models/support';
 import { kernelPayload, lessonCells, mount, must, ROOT } from './exploreFixtures';
 
@@ -169,5 +170,23 @@ describe('lesson 7’s try-it cell, which loads the trained network', () => {
     // Within 1e-6, not exactly: the try-it cell writes the bias as the file's float32 rounded to 6 decimals.
     expect(maxDifference([...shown.h, ...shown.c], [...want.h, ...want.c])).toBeLessThan(1e-6);
     expect(must(shown.y, 'y')[0]).toBeCloseTo(0.008, 3);
+  });
+});
+
+describe('a forged model with hostile names', () => {
+  it('re-runs with it, and what it says it loaded shows as text only', async () => {
+    const forged = must(
+      forgedPayloads().find((payload) => payload.name.includes('loaded model of hostile names')),
+      'forged payload',
+    );
+    const { view, root } = await mount(forged.data);
+    const explorer = must(view.explorer, 'explorer: the forged model is well-formed, so the output explores');
+    explorer.controls[0].set(0.25);
+    explorer.update(true);
+    expect(explorer.latest?.steps.map((step) => step.x)).toEqual([[0.25], [0.5]]);
+    const line = must(root.querySelector('.loaded'), 'load line').textContent ?? '';
+    for (const text of forged.literal) expect(line).toContain(text);
+    expect(root.querySelectorAll('img, script, iframe, [onerror], [onload]')).toHaveLength(0);
+    expect([...root.querySelectorAll('style')].filter((style) => style.textContent?.includes('PWN'))).toEqual([]);
   });
 });
