@@ -70,6 +70,8 @@ function inspectPage() {
     const text = (selector) => [...(root?.querySelectorAll(selector) ?? [])].map((e) => e.textContent ?? '');
     return {
       diagrams: root?.querySelectorAll('.diagram > svg').length ?? 0,
+      sliders: root?.querySelectorAll('.inputs [role="slider"]').length ?? 0,
+      exploreOff: text('.explore-off'),
       formulas: root?.querySelectorAll('.katex').length ?? 0,
       badges: text('.badge'),
       errors: text('.error'),
@@ -182,6 +184,9 @@ suite('exported HTML pages in headless Chromium, offline', function () {
         const last = cell.steps.at(-1);
         if (!last) return;
         assert.equal(output.diagrams, 1, `cell ${cell.index}: the gate diagram`);
+        // Every lesson cell that ran a step can be explored, lesson 7's loaded network too.
+        assert.deepEqual(output.exploreOff, [], `cell ${cell.index}: the output says it cannot be explored`);
+        assert.ok(output.sliders > 0, `cell ${cell.index}: no slider in the inputs panel`);
         assert.ok(output.formulas >= 6, `cell ${cell.index}: ${output.formulas} formulas`);
         assertShows(output.newC.join(' '), last.c, `cell ${cell.index} c`);
         assertShows(output.newH.join(' '), last.h, `cell ${cell.index} h`);
