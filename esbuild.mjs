@@ -65,6 +65,7 @@ const lazyLibraries = {
 /** @type {esbuild.BuildOptions} */
 const renderer = {
   ...common,
+  minify: true, // each webview parses it; the source map still points into src/
   entryPoints: { renderer: 'src/renderer/index.ts' },
   outdir: 'dist/renderer',
   platform: 'browser',
