@@ -1,6 +1,7 @@
 // Explorable outputs in a real VS Code (code-server) in headless Chromium: lesson 2's try-it cell runs,
 // a weight is changed in its output (keyboard, then a mouse drag), written back into the cell with one
-// click, and the cell's text then holds the new number and its re-run shows what the drag showed.
+// click, and the cell's text then holds the new number and its re-run shows what the drag showed. Then
+// the same for lesson 7's try-it cell, whose weights come from a file its load reads.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
