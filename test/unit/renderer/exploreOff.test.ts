@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildPayload, EXPLORE_OFF_TEXT, MAX_EXPLORE_CHARS } from '../../../src/common/output';
 import type { StepPayload } from '../../../src/common/payload';
-import type { Session } from '../../../src/core/session';
+import { Session } from '../../../src/core/session';
 import { readPayload } from '../../../src/renderer/readPayload';
 import { SEED_SETUP } from '../../support/seedCell';
 import { sessionWith } from '../models/support';
@@ -48,6 +48,23 @@ describe('an output whose numbers cannot be dragged', () => {
     const note = root.querySelector('.explore-off');
     expect(note?.textContent).toBe(EXPLORE_OFF_TEXT[reason]);
     expect(root.querySelectorAll('[role="slider"][aria-label]:not([aria-label="Time step"])')).toHaveLength(0);
+  });
+
+  it('size: a cell that loads a model of over 50,000 weights says why; one just under the limit explores', () => {
+    // An LSTM of H units and one input: its four gates hold 4·H·(H + 2) weights (wx, wh and the summed b).
+    const model = (H: number) => {
+      const rows = (columns: number) =>
+        Array.from({ length: 4 * H }, (_, r) => Array.from({ length: columns }, (_, k) => ((r + k) % 7) / 70));
+      const bias = Array.from({ length: 4 * H }, () => 0);
+      const json = { weight_ih_l0: rows(1), weight_hh_l0: rows(H), bias_ih_l0: bias, bias_hh_l0: bias };
+      return new Session({ readFile: () => ({ text: JSON.stringify(json) }) });
+    };
+    const fits = payloadOf('load "big.json"\nstep x = 1', [], model(110)); // 4·110·112 = 49,280
+    expect(fits.exploreOff).toBeUndefined();
+    expect(fits.explore?.models).toHaveLength(1);
+    const tooLarge = payloadOf('load "big.json"\nstep x = 1', [], model(111)); // 4·111·113 = 50,172
+    expect(tooLarge.explore).toBeUndefined();
+    expect(tooLarge.exploreOff).toBe('size');
   });
 
   it('names the limit it hit', () => {
