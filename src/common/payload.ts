@@ -43,7 +43,7 @@ export interface StepPayload {
 export const EXPLORE_OFF = ['steps', 'size'] as const;
 export type ExploreOff = (typeof EXPLORE_OFF)[number];
 
-/** The cell's text as it ran and the kernel's state before it ran. */
+/** The cell's text as it ran, the kernel's state before it ran, and the models its loads read. */
 export interface ExploreData {
   /** Names this run; the host finds the cell by it (the stable API has no output ids), see RUN_ID_KEY. */
   runId: string;

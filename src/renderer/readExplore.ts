@@ -1,5 +1,5 @@
-// Validates the payload's `explore` part (the cell's text and the state before it ran). Unlike the
-// rest of the payload, which is only drawn, this is fed back into the core, so it is all-or-nothing:
+// Validates the payload's `explore` part (the cell's text, the state before it ran, the models its loads read).
+// Unlike the rest of the payload, which is only drawn, this is fed back into the core, so it is all-or-nothing:
 // anything malformed drops the whole part and the output is drawn without controls.
 import type { ExploreData } from '../common/payload';
 import type { LayerState, SessionState, ShapedValue, WeightsState } from '../core/snapshot';
