@@ -31,8 +31,8 @@ export class Session {
   private packed?: { version: number; H: number; X: number; params: LstmParams; weights: ModelWeights };
   /** A stacked model's layers below the top one (the top is `weights`, `h`, `c`), bottom first. */
   private below: LowerLayer[] = [];
-  /** What the last `load` read, for errors in the learner's words. */
-  private loaded?: LoadSummary;
+  /** The file the last `load` read, for errors in the learner's words. */
+  private loadedFile?: string;
   /** Load statements run in this cell so far: which recorded model a replay reads next. */
   private loadsRun = 0;
 
@@ -78,10 +78,20 @@ export class Session {
 
   /** The state a cell starts from, as plain JSON, so a renderer can re-run the cell (see ./snapshot). */
   snapshot(): SessionState {
-    const { x, h, c, time, lastStep, loaded } = this;
+    const { x, h, c, time, lastStep, loadedFile } = this;
     const below = this.below.length ? { below: this.below.map(snapshotLayer) } : {};
     const weights = snapshotWeights(this.weights);
-    return { weights, ...below, x, h, c, time, lastStep, notation: this.notationChoice, ...(loaded ? { loaded } : {}) };
+    return {
+      weights,
+      ...below,
+      x,
+      h,
+      c,
+      time,
+      lastStep,
+      notation: this.notationChoice,
+      ...(loadedFile ? { loadedFile } : {}),
+    };
   }
 
   /** Puts the session back into a snapshot's state; its weights count as set in an earlier cell. */
@@ -89,19 +99,26 @@ export class Session {
     this.reset();
     restoreWeights(this.weights, state.weights);
     this.below = (state.below ?? []).map(restoreLayer);
-    ({ x: this.x, h: this.h, c: this.c, time: this.time, lastStep: this.lastStep, loaded: this.loaded } = state);
+    ({
+      x: this.x,
+      h: this.h,
+      c: this.c,
+      time: this.time,
+      lastStep: this.lastStep,
+      loadedFile: this.loadedFile,
+    } = state);
     this.notationChoice = state.notation;
   }
 
   reset(): void {
-    this.loaded = undefined;
+    this.loadedFile = undefined;
     this.weights.clear();
     this.x = this.h = this.c = undefined;
     this.time = 0;
     this.lastStep = undefined;
     this.packed = undefined;
     this.below = [];
-    this.loaded = undefined;
+    this.loadedFile = undefined;
   }
 
   /** Runs the statements one by one, yielding after each time step so long runs can be sliced. */
@@ -276,13 +293,13 @@ export class Session {
   private checkModelInput(x: Vector, at: Span, verb: string): void {
     const bottom = this.below[0]?.store ?? this.weights;
     const X = bottom.inputSize();
-    if (!this.loaded || X === undefined || X === x.length) return;
+    if (!this.loadedFile || X === undefined || X === x.length) return;
     const values = (n: number) => `${n} value${n === 1 ? '' : 's'}`;
     const run = verb === 'run';
     const hint = run && x.length === 1 ? ` Write one row per step: run x = [[${values(X)}], […]].` : '';
     fail(
       at,
-      `${run ? 'Each step of this run has' : 'x has'} ${values(x.length)}, but the weights loaded from "${this.loaded.file}" take X = ${X} input${X === 1 ? '' : 's'}: give ${run ? 'each step' : 'x'} ${values(X)}.${hint}`,
+      `${run ? 'Each step of this run has' : 'x has'} ${values(x.length)}, but the weights loaded from "${this.loadedFile}" take X = ${X} input${X === 1 ? '' : 's'}: give ${run ? 'each step' : 'x'} ${values(X)}.${hint}`,
     );
   }
 
@@ -324,7 +341,7 @@ export class Session {
     this.h = new Array<number>(model.hidden).fill(0);
     this.c = new Array<number>(model.hidden).fill(0);
     this.lastStep = undefined;
-    this.loaded = { file: s.path, ...model.summary };
-    return this.loaded;
+    this.loadedFile = s.path;
+    return { file: s.path, ...model.summary };
   }
 }

@@ -3,7 +3,7 @@
 import { GATE_ORDER, perGate } from './vocabulary';
 import { outerLength, type Shaped, type Value } from './values';
 import type { LoadedModel } from './model/stateDict';
-import type { GateSymbol, LoadSummary, Matrix, Notation, StepTrace, Vector } from './types';
+import type { GateSymbol, Matrix, Notation, StepTrace, Vector } from './types';
 import { LowerLayer } from './stack';
 import type { WeightStore } from './weights';
 
@@ -36,8 +36,8 @@ export interface SessionState {
   /** The last step run, which `expect f` reads until the next step. */
   lastStep?: StepTrace;
   notation: Notation;
-  /** What the last `load` read, so a replayed cell's errors name the model as the kernel's did. */
-  loaded?: LoadSummary;
+  /** The file the last `load` read, so a replayed cell's errors name it as the kernel's did. */
+  loadedFile?: string;
 }
 
 const shaped = (placed: { value: Value } | undefined): ShapedValue | undefined => {

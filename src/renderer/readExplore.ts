@@ -45,7 +45,10 @@ function readState(data: unknown): SessionState {
   for (const key of ['x', 'h', 'c'] as const) if (json[key] !== undefined) state[key] = vector(json[key]);
   if (json.lastStep !== undefined) state.lastStep = readStep(json.lastStep);
   if (json.below !== undefined) state.below = array(json.below).map(readLayerState);
-  if (json.loaded !== undefined) state.loaded = readLoaded(json.loaded) ?? malformed();
+  if (json.loadedFile !== undefined) {
+    if (typeof json.loadedFile !== 'string' || json.loadedFile.length > 1000) throw new Malformed();
+    state.loadedFile = json.loadedFile;
+  }
   return state;
 }
 

@@ -11,7 +11,8 @@ import type { OutputView } from '../../../src/renderer/outputView';
 import { readExplore } from '../../../src/renderer/readExplore';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session, type SessionOptions } from '../../../src/core/session';
+import { replayCell } from '../../../src/core/replay';
+import { Session, type SessionOptions, type SessionState } from '../../../src/core/session';
 import { forgedPayloads } from '../../hostile/payloads';
 import { expected, maxDifference, sessionWith } from '../models/support';
 import { kernelPayload, lessonCells, mount, must, ROOT } from './exploreFixtures';
@@ -86,6 +87,15 @@ describe('dragging the inputs of a trained model', () => {
     const { steps } = await dragInputsTo(payload, STACKED.inputs.slice(2));
     expect(steps[0].t).toBe(3);
     expect(worstAgainstTorch(steps, 2)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('a re-run names the loaded file in its errors as the kernel does (the snapshot keeps which file was loaded)', () => {
+    const session = sessionWith();
+    session.run('load "lstm3-decoder-f64.pt"');
+    const before = JSON.parse(JSON.stringify(session.snapshot())) as SessionState;
+    const kernel = session.run('step x = [1, 2]').errors.map((e) => e.message);
+    expect(kernel[0]).toMatch(/loaded from "lstm3-decoder-f64\.pt" take X = 3/);
+    expect(replayCell('step x = [1, 2]', before, []).errors.map((e) => e.message)).toEqual(kernel);
   });
 
   it('names a lower layer’s number by its layer', async () => {
