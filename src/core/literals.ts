@@ -40,7 +40,7 @@ export const OWNER_WORDS: Record<LiteralOwner, string> = {
   dense: 'dense layer',
 };
 
-const KEY_WORDS: Record<string, string> = {
+export const KEY_WORDS: Record<string, string> = {
   wx: 'input weight wx',
   wh: 'short-term weight wh',
   b: 'bias b',

@@ -1,7 +1,8 @@
 // Drives an explorable output: one control per number the cell set, and on every change a re-run of
 // the cell through src/core (replayCell) whose result the view repaints once per animation frame.
 import type { ExploreData, StepPayload, WriteBackMessage } from '../common/payload';
-import { cellLiterals, type Literal } from '../core/literals';
+import { cellLiterals, KEY_WORDS, OWNER_WORDS, type Literal } from '../core/literals';
+import { modelNumbersOf, withModelChanges, type ModelNumber } from '../core/modelNumbers';
 import { replayCell } from '../core/replay';
 import { buildPayload, problemMessage } from '../common/output';
 import { ScrubControl } from './scrub';
@@ -15,9 +16,29 @@ export interface ExplorerHost {
   status(message: string | undefined): void;
 }
 
+/** Most numbers of loaded models made sliders; a larger network's weights are left to the cell's text. */
+export const MAX_MODEL_SLIDERS = 400;
+
+/** A loaded weight as its slider shows it: 4 significant digits (its step), the exact value behind them. */
+function shortText(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
+/** "layer 0, forget gate, input weight wx [1, 2] (from the file)". */
+function modelLabel(number: ModelNumber, layered: boolean): string {
+  const layer = layered && number.owner !== 'dense' ? `layer ${number.layer}, ` : '';
+  const element = number.index.map((k) => k + 1).join(', ');
+  return `${layer}${OWNER_WORDS[number.owner]}, ${KEY_WORDS[number.key] ?? number.key} [${element}] (from the file)`;
+}
+
 export class Explorer {
   readonly literals: Literal[];
   readonly controls: ScrubControl[];
+  /** The loaded models' own numbers, each a slider (none when there are over MAX_MODEL_SLIDERS). */
+  readonly modelNumbers: ModelNumber[];
+  readonly modelControls: ScrubControl[];
+  /** How many numbers the loaded models hold in all. */
+  readonly modelSize: number;
   private frame: number | undefined;
   private settlePending = false;
   /** The last payload computed, for tests and write-back. */
@@ -40,9 +61,36 @@ export class Explorer {
           onSettle: () => this.schedule(true),
         }),
     );
+    const numbers = modelNumbersOf(data.models ?? []);
+    this.modelSize = numbers.length;
+    // A weight the cell's text sets has its slider there; the file's would change nothing the cell runs.
+    const written = new Set(
+      this.literals.flatMap((l) => (l.key === 'W' ? [`${l.owner}/wx`, `${l.owner}/wh`] : [`${l.owner}/${l.key}`])),
+    );
+    this.modelNumbers =
+      numbers.length <= MAX_MODEL_SLIDERS ? numbers.filter((n) => !written.has(`${n.owner}/${n.key}`)) : [];
+    const layered = (data.models ?? []).some(({ model }) => model.layers.length > 1);
+    this.modelControls = this.modelNumbers.map(
+      (number) =>
+        new ScrubControl({
+          text: shortText(number.value),
+          value: number.value,
+          label: modelLabel(number, layered),
+          onChange: () => {
+            this.host.edited();
+            this.schedule(false);
+          },
+          onSettle: () => this.schedule(true),
+        }),
+    );
   }
 
   get changed(): boolean {
+    return this.textChanged || this.modelControls.some((control) => control.changed);
+  }
+
+  /** Whether a number of the cell's text changed (what Write into the cell can write). */
+  get textChanged(): boolean {
     return this.controls.some((control) => control.changed);
   }
 
@@ -51,18 +99,22 @@ export class Explorer {
     const changes = this.literals
       .map((literal, k) => ({ literal, value: this.controls[k].current }))
       .filter((change, k) => this.controls[k].changed);
-    const result = replayCell(this.data.source, this.data.before, changes, this.data.models);
+    const modelChanges = this.modelNumbers
+      .map((number, k) => ({ number, value: this.modelControls[k].current }))
+      .filter((change, k) => this.modelControls[k].changed);
+    const models = modelChanges.length ? withModelChanges(this.data.models ?? [], modelChanges) : this.data.models;
+    const result = replayCell(this.data.source, this.data.before, changes, models);
     const failure = result.errors.find((problem) => problem.severity === 'error');
     const payload = buildPayload(result);
     return failure ? { payload, error: problemMessage(failure) } : { payload };
   }
 
   resetAll(): void {
-    for (const control of this.controls) control.reset();
+    for (const control of [...this.controls, ...this.modelControls]) control.reset();
     this.schedule(true);
   }
 
-  /** The write-back message for the changed values, or undefined when nothing changed. */
+  /** The write-back message for the changed numbers of the text (a file's weights are never written), or undefined. */
   writeBack(outputId: string): WriteBackMessage | undefined {
     const changes = this.literals
       .map((literal, k) => ({ literal, control: this.controls[k] }))

@@ -1,6 +1,7 @@
 // The "Inputs and weights" panel: every number the cell set as a draggable control, grouped as the
 // cell writes them (owner and key), with the original value shown beside a changed one.
 import { OWNER_WORDS } from '../core/literals';
+import { MAX_MODEL_SLIDERS } from './explorer';
 import { html } from './dom';
 import type { Explorer } from './explorer';
 import type { ScrubControl } from './scrub';
@@ -42,6 +43,7 @@ export function inputsPanel(explorer: Explorer, actions: PanelActions): InputsPa
     notes.push([control, was]);
     row.append(html('span', { class: 'scrub-wrap' }, control.element, was));
   });
+  const fromFile = modelRows(explorer, notes);
   const reset = html('button', { type: 'button', class: 'reset-all' }, 'Reset all');
   reset.addEventListener('click', () => explorer.resetAll());
   const buttons = html('div', { class: 'inputs-actions' }, reset);
@@ -64,6 +66,7 @@ export function inputsPanel(explorer: Explorer, actions: PanelActions): InputsPa
     html('h3', {}, 'Inputs and weights'),
     hint,
     groups,
+    ...fromFile,
     buttons,
     status,
   );
@@ -72,7 +75,9 @@ export function inputsPanel(explorer: Explorer, actions: PanelActions): InputsPa
     for (const [control, was] of notes) if (was.hidden === control.changed) was.hidden = !control.changed;
     const changed = explorer.changed;
     if (reset.disabled === changed) reset.disabled = !changed;
-    if (write && write.disabled === changed) write.disabled = !changed;
+    // Only numbers of the cell's text are written back: a file's weights stay as the file has them.
+    const writable = explorer.textChanged;
+    if (write && write.disabled === writable) write.disabled = !writable;
   };
   refresh();
   return {
@@ -83,4 +88,45 @@ export function inputsPanel(explorer: Explorer, actions: PanelActions): InputsPa
       status.className = `inputs-status ${kind}`;
     },
   };
+}
+
+/** The loaded models' own weights, a row per layer and gate, under a heading that says they are the file's. */
+function modelRows(explorer: Explorer, notes: Array<[ScrubControl, HTMLElement]>): HTMLElement[] {
+  if (explorer.modelSize === 0) return [];
+  if (explorer.modelControls.length === 0)
+    return [
+      html(
+        'p',
+        { class: 'hint' },
+        `The ${explorer.modelSize} weights read from the file are not sliders: over ${MAX_MODEL_SLIDERS} (MAX_MODEL_SLIDERS). Write the ones to try in the cell after its load.`,
+      ),
+    ];
+  const groups = html('div', { class: 'inputs-groups' });
+  const layered = explorer.modelNumbers.some((number) => number.layer > 0);
+  let row: HTMLElement | undefined;
+  let rowKey = '';
+  let key = '';
+  explorer.modelNumbers.forEach((number, k) => {
+    const control = explorer.modelControls[k];
+    const name = `${layered && number.owner !== 'dense' ? `layer ${number.layer}, ` : ''}${OWNER_WORDS[number.owner]}`;
+    if (!row || rowKey !== `${number.load}/${name}`) {
+      rowKey = `${number.load}/${name}`;
+      key = '';
+      row = html('div', { class: 'inputs-row' }, html('span', { class: 'inputs-name' }, name));
+      groups.append(row);
+    }
+    if (number.key !== key) {
+      key = number.key;
+      row.append(html('span', { class: 'inputs-key', 'aria-hidden': 'true' }, number.key));
+    }
+    const was = html('span', { class: 'was', hidden: '' }, `was ${control.text()}`);
+    notes.push([control, was]);
+    row.append(html('span', { class: 'scrub-wrap' }, control.element, was));
+  });
+  const hint = html(
+    'p',
+    { class: 'hint' },
+    'From the file: drag them to see what the trained network would do. Write into the cell does not change the file; to keep a weight, write it in the cell after its load.',
+  );
+  return [html('h4', {}, 'Weights read from the file'), hint, groups];
 }

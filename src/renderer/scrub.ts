@@ -6,6 +6,8 @@ import { html } from './dom';
 export interface ScrubOptions {
   /** The value as written in the cell ("3.25"): its digits set the step. */
   text: string;
+  /** The exact value, when `text` shows it rounded (a weight read from a file); else Number(text). */
+  value?: number;
   /** What a screen reader says: "forget gate, short-term weight wh". */
   label: string;
   /** Called on every change (drag frame, key press, typed value). */
@@ -46,7 +48,7 @@ export class ScrubControl {
   private readonly handles = new Set<HTMLElement>();
 
   constructor(private readonly options: ScrubOptions) {
-    this.original = Number(options.text);
+    this.original = options.value ?? Number(options.text);
     this.value = this.original;
     this.step = stepOf(options.text);
     this.range = rangeOf(this.original);

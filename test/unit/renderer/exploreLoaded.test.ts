@@ -7,6 +7,7 @@ import { buildPayload } from '../../../src/common/output';
 import type { StepPayload } from '../../../src/common/payload';
 import type { LoadedModel } from '../../../src/core/model/stateDict';
 import type { StepTrace } from '../../../src/core/types';
+import { MAX_MODEL_SLIDERS } from '../../../src/renderer/explorer';
 import type { OutputView } from '../../../src/renderer/outputView';
 import { readExplore } from '../../../src/renderer/readExplore';
 import { readFileSync } from 'node:fs';
@@ -198,5 +199,64 @@ describe('a forged model with hostile names', () => {
     for (const text of forged.literal) expect(line).toContain(text);
     expect(root.querySelectorAll('img, script, iframe, [onerror], [onload]')).toHaveLength(0);
     expect([...root.querySelectorAll('style')].filter((style) => style.textContent?.includes('PWN'))).toEqual([]);
+  });
+});
+
+describe('the weights read from the file are sliders too', () => {
+  const cells = lessonCells('07-real-weights.lstm');
+  const options: SessionOptions = {
+    readFile: (path) => ({ bytes: new Uint8Array(readFileSync(join(ROOT, 'lessons', path))) }),
+  };
+  const remember = cells.findIndex((cell) => cell.includes('run x = [1, 0, 0, 0, 0, 0]\nexpect y = 0.997'));
+  const fileSlider = (root: ShadowRoot, label: string) =>
+    must(
+      [...root.querySelectorAll<HTMLElement>('.inputs [role="slider"]')].find(
+        (s) => s.getAttribute('aria-label') === label,
+      ),
+      label,
+    );
+
+  it('unit 1’s input-gate bias from the file dragged to -3: what torch computes with that bias', async () => {
+    const sent: unknown[] = [];
+    const { view, root } = await mount(kernelPayload(cells, remember, options), {
+      writeBack: (message) => sent.push(message),
+    });
+    const bias = fileSlider(root, 'input gate, bias b [1] (from the file)');
+    expect(bias.textContent).toBe('0.9419');
+    expect(Number(bias.getAttribute('aria-valuenow'))).toBe(Math.fround(0.941881)); // the file's float32, exactly
+    const explorer = must(view.explorer, 'explorer');
+    const k = explorer.modelControls.findIndex((c) => c.element === bias);
+    explorer.modelControls[k].set(-3, false);
+    explorer.update(true);
+    const last = must(explorer.latest?.steps.at(-1), 'last step');
+    // torch (float64, this file's weights, bias_ih_l0[0] = -3): y, c and h after the six steps.
+    expect(maxDifference(must(last.y, 'y'), [0.17164708091977818])).toBeLessThan(1e-6);
+    expect(maxDifference(last.c, [-0.016868347037607655, 4.127252487038141])).toBeLessThan(1e-6);
+    expect(maxDifference(last.h, [-0.014633384089868483, 0.9724214485673596])).toBeLessThan(1e-6);
+    // A file's weight is never written back: the button stays off and there is no message to send.
+    expect(must(root.querySelector<HTMLButtonElement>('button.write-back'), 'write-back button').disabled).toBe(true);
+    expect(explorer.writeBack('output-1')).toBeUndefined();
+    expect(sent).toEqual([]);
+    explorer.resetAll();
+    explorer.update(true);
+    expect(bias.textContent).toBe('0.9419');
+    expect(must(explorer.latest?.steps.at(-1), 'last step').y?.[0]).toBeCloseTo(0.997, 3);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the reset's settle timer, inside the test
+  });
+
+  it('a weight the cell’s text sets has no slider from the file (lesson 7’s try-it cell sets the input gate’s b)', async () => {
+    const { root } = await mount(kernelPayload(cells, cells.length - 1, options));
+    const labels = [...root.querySelectorAll('.inputs [role="slider"]')].map((s) => s.getAttribute('aria-label'));
+    expect(labels).toContain('input gate, bias b [1]');
+    expect(labels).not.toContain('input gate, bias b [1] (from the file)');
+    expect(labels).toContain('input gate, short-term weight wh [1, 2] (from the file)');
+    expect(labels).toContain('dense layer, weight w [1, 1] (from the file)');
+  });
+
+  it('a network of over MAX_MODEL_SLIDERS weights says so instead', async () => {
+    const { view, root } = await mount(payloadOf(`load "lstm3-decoder-f64.pt"\n${runOf(STACKED.inputs)}`));
+    expect(view.explorer?.modelSize).toBeGreaterThan(MAX_MODEL_SLIDERS);
+    expect(view.explorer?.modelControls).toHaveLength(0);
+    expect(root.querySelector('.inputs')?.textContent).toContain('are not sliders: over 400 (MAX_MODEL_SLIDERS)');
   });
 });
