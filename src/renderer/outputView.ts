@@ -221,7 +221,13 @@ export class OutputView {
           const message = explorer.writeBack(this.outputId);
           if (!message) return;
           send(message);
-          this.panel?.say('Writing the numbers into the cell…');
+          const fileWeights = explorer.modelControls.some((control) => control.changed);
+          // The re-run starts from the file again: say so, rather than let a changed file weight vanish unexplained.
+          this.panel?.say(
+            fileWeights
+              ? 'Writing the cell’s numbers into it… The weights from the file are not written: they go back to the file’s.'
+              : 'Writing the numbers into the cell…',
+          );
         }
       : undefined;
     this.panel = inputsPanel(explorer, { writeBack });

@@ -4,7 +4,7 @@
 // with every layer's state, so dragging the inputs to the ones torch ran gives torch's own numbers.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildPayload } from '../../../src/common/output';
-import type { StepPayload } from '../../../src/common/payload';
+import type { StepPayload, WriteBackMessage } from '../../../src/common/payload';
 import type { LoadedModel } from '../../../src/core/model/stateDict';
 import type { StepTrace } from '../../../src/core/types';
 import { MAX_MODEL_SLIDERS } from '../../../src/renderer/explorer';
@@ -251,6 +251,20 @@ describe('the weights read from the file are sliders too', () => {
     expect(labels).not.toContain('input gate, bias b [1] (from the file)');
     expect(labels).toContain('input gate, short-term weight wh [1, 2] (from the file)');
     expect(labels).toContain('dense layer, weight w [1, 1] (from the file)');
+  });
+
+  it('writing back a text number beside a changed file weight writes only the text’s, and says the file’s goes back', async () => {
+    const sent: WriteBackMessage[] = [];
+    const { view, root } = await mount(kernelPayload(cells, cells.length - 1, options), {
+      writeBack: (message) => sent.push(message),
+    });
+    const explorer = must(view.explorer, 'explorer');
+    const fromFile = fileSlider(root, 'forget gate, bias b [1] (from the file)');
+    explorer.modelControls[explorer.modelControls.findIndex((c) => c.element === fromFile)].set(0, false);
+    explorer.controls[explorer.literals.findIndex((l) => l.label === 'input gate, bias b [1]')].set(-3, false);
+    must(root.querySelector<HTMLButtonElement>('button.write-back'), 'write-back button').click();
+    expect(sent.map((m) => m.changes.map((c) => c.value))).toEqual([[-3]]);
+    expect(root.querySelector('.inputs-status')?.textContent).toMatch(/weights from the file are not written/);
   });
 
   it('a network of over MAX_MODEL_SLIDERS weights says so instead', async () => {
