@@ -213,9 +213,12 @@ export class ScrubControl {
     target.addEventListener('pointercancel', up);
   }
 
-  /** A burst of key presses settles 400 ms after the last one. */
+  /** A burst of key presses settles 400 ms after the last one; a control no longer on the page has nothing to settle. */
   private settleSoon(): void {
     clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => this.options.onSettle?.(), 400);
+    this.settleTimer = setTimeout(() => {
+      const onPage = this.element.isConnected || [...this.handles].some((handle) => handle.isConnected);
+      if (onPage) this.options.onSettle?.();
+    }, 400);
   }
 }
