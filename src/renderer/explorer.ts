@@ -24,11 +24,16 @@ function shortText(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
+/** "layer 0, forget gate" (the layer only for a stacked model): a loaded weight's row in the inputs panel. */
+export function modelOwnerName(number: ModelNumber, layered: boolean): string {
+  const layer = layered && number.owner !== 'dense' ? `layer ${number.layer}, ` : '';
+  return `${layer}${OWNER_WORDS[number.owner]}`;
+}
+
 /** "layer 0, forget gate, input weight wx [1, 2] (from the file)". */
 function modelLabel(number: ModelNumber, layered: boolean): string {
-  const layer = layered && number.owner !== 'dense' ? `layer ${number.layer}, ` : '';
   const element = number.index.map((k) => k + 1).join(', ');
-  return `${layer}${OWNER_WORDS[number.owner]}, ${KEY_WORDS[number.key] ?? number.key} [${element}] (from the file)`;
+  return `${modelOwnerName(number, layered)}, ${KEY_WORDS[number.key] ?? number.key} [${element}] (from the file)`;
 }
 
 export class Explorer {
@@ -39,6 +44,8 @@ export class Explorer {
   readonly modelControls: ScrubControl[];
   /** How many numbers the loaded models hold in all. */
   readonly modelSize: number;
+  /** Whether a loaded model is stacked (its weights are then named by layer). */
+  readonly layered: boolean;
   private frame: number | undefined;
   private settlePending = false;
   /** The last payload computed, for tests and write-back. */
@@ -49,18 +56,7 @@ export class Explorer {
     private readonly host: ExplorerHost,
   ) {
     this.literals = cellLiterals(data.source, data.before.time);
-    this.controls = this.literals.map(
-      (literal) =>
-        new ScrubControl({
-          text: literal.text,
-          label: literal.label,
-          onChange: () => {
-            this.host.edited();
-            this.schedule(false);
-          },
-          onSettle: () => this.schedule(true),
-        }),
-    );
+    this.controls = this.literals.map((literal) => this.control({ text: literal.text, label: literal.label }));
     const numbers = modelNumbersOf(data.models ?? []);
     this.modelSize = numbers.length;
     // A weight the cell's text sets has its slider there; the file's would change nothing the cell runs.
@@ -69,20 +65,22 @@ export class Explorer {
     );
     this.modelNumbers =
       numbers.length <= MAX_MODEL_SLIDERS ? numbers.filter((n) => !written.has(`${n.owner}/${n.key}`)) : [];
-    const layered = (data.models ?? []).some(({ model }) => model.layers.length > 1);
-    this.modelControls = this.modelNumbers.map(
-      (number) =>
-        new ScrubControl({
-          text: shortText(number.value),
-          value: number.value,
-          label: modelLabel(number, layered),
-          onChange: () => {
-            this.host.edited();
-            this.schedule(false);
-          },
-          onSettle: () => this.schedule(true),
-        }),
+    this.layered = (data.models ?? []).some(({ model }) => model.layers.length > 1);
+    this.modelControls = this.modelNumbers.map((number) =>
+      this.control({ text: shortText(number.value), value: number.value, label: modelLabel(number, this.layered) }),
     );
+  }
+
+  /** A slider whose every change re-runs the cell in the next frame. */
+  private control(options: { text: string; label: string; value?: number }): ScrubControl {
+    return new ScrubControl({
+      ...options,
+      onChange: () => {
+        this.host.edited();
+        this.schedule(false);
+      },
+      onSettle: () => this.schedule(true),
+    });
   }
 
   get changed(): boolean {

@@ -1,9 +1,8 @@
 // The "Inputs and weights" panel: every number the cell set as a draggable control, grouped as the
 // cell writes them (owner and key), with the original value shown beside a changed one.
 import { OWNER_WORDS } from '../core/literals';
-import { MAX_MODEL_SLIDERS } from './explorer';
 import { html } from './dom';
-import type { Explorer } from './explorer';
+import { MAX_MODEL_SLIDERS, modelOwnerName, type Explorer } from './explorer';
 import type { ScrubControl } from './scrub';
 
 export interface PanelActions {
@@ -102,13 +101,12 @@ function modelRows(explorer: Explorer, notes: Array<[ScrubControl, HTMLElement]>
       ),
     ];
   const groups = html('div', { class: 'inputs-groups' });
-  const layered = explorer.modelNumbers.some((number) => number.layer > 0);
   let row: HTMLElement | undefined;
   let rowKey = '';
   let key = '';
   explorer.modelNumbers.forEach((number, k) => {
     const control = explorer.modelControls[k];
-    const name = `${layered && number.owner !== 'dense' ? `layer ${number.layer}, ` : ''}${OWNER_WORDS[number.owner]}`;
+    const name = modelOwnerName(number, explorer.layered);
     if (!row || rowKey !== `${number.load}/${name}`) {
       rowKey = `${number.load}/${name}`;
       key = '';
