@@ -1,7 +1,8 @@
 // What a finished cell shows: the renderer's payload and a markdown summary, used by the kernel's
 // fallback output and by the exporters (src/export). Pure (no `vscode`, DOM or Node).
 import { textHash, withoutComments } from '../core/literals';
-import { modelNumbers, stateNumbers } from '../core/snapshot';
+import { modelWeightCount } from '../core/modelNumbers';
+import { stateWeightCount } from '../core/snapshot';
 import type { CellResult, ExpectResult, Problem, StepTrace } from '../core/types';
 import { describeLoad } from '../core/loadSummary';
 import { GATE_ORDER, GATES } from '../core/vocabulary';
@@ -70,7 +71,7 @@ function exploreData(
   const { runId, source, before } = explore;
   const models = result.models ?? [];
   if (result.stepsRun > MAX_EXPLORE_STEPS) return { off: 'steps' };
-  const numbers = stateNumbers(before) + models.reduce((sum, load) => sum + modelNumbers(load.model), 0);
+  const numbers = stateWeightCount(before) + models.reduce((sum, load) => sum + modelWeightCount(load.model), 0);
   if (source.length > MAX_EXPLORE_CHARS || numbers > MAX_EXPLORE_NUMBERS) return { off: 'size' };
   const data = { runId, source: withoutComments(source), sourceHash: textHash(source), before };
   return { data: models.length ? { ...data, models } : data };

@@ -47,6 +47,14 @@ export function modelNumbersOf(recorded: readonly RecordedLoad[]): ModelNumber[]
   return numbers;
 }
 
+/** How many numbers a loaded model holds (what modelNumbersOf lists, counted without listing them). */
+export function modelWeightCount(model: LoadedModel): number {
+  const size = (m: Matrix) => m.length * (m[0]?.length ?? 0);
+  const gates = model.layers.flatMap((layer) => GATE_ORDER.map((gate) => layer.gates[gate]));
+  const dense = model.dense ? size(model.dense.w) + model.dense.b.length : 0;
+  return gates.reduce((sum, g) => sum + size(g.wx) + size(g.wh) + g.b.length, dense);
+}
+
 /** The recorded models with some numbers replaced; only the matrices and vectors they sit in are copied. */
 export function withModelChanges(
   recorded: readonly RecordedLoad[],

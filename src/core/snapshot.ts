@@ -2,8 +2,7 @@
 // learner drags one of its numbers. Values keep their shape (number, vector, matrix) but not their span.
 import { GATE_ORDER, perGate } from './vocabulary';
 import { outerLength, type Shaped, type Value } from './values';
-import type { LoadedModel } from './model/stateDict';
-import type { GateSymbol, Matrix, Notation, StepTrace, Vector } from './types';
+import type { GateSymbol, Notation, StepTrace, Vector } from './types';
 import { LowerLayer } from './stack';
 import type { WeightStore } from './weights';
 
@@ -56,16 +55,8 @@ export function snapshotWeights(store: WeightStore): WeightsState {
 }
 
 /** Numbers a snapshot's weights hold (all layers'), to decide whether it is small enough to send. */
-export function stateNumbers(state: SessionState): number {
+export function stateWeightCount(state: SessionState): number {
   return (state.below ?? []).reduce((sum, layer) => sum + weightCount(layer.weights), weightCount(state.weights));
-}
-
-/** Numbers a loaded model holds. */
-export function modelNumbers(model: LoadedModel): number {
-  const size = (m: Matrix) => m.length * (m[0]?.length ?? 0);
-  const gates = model.layers.flatMap((layer) => GATE_ORDER.map((gate) => layer.gates[gate]));
-  const dense = model.dense ? size(model.dense.w) + model.dense.b.length : 0;
-  return gates.reduce((sum, g) => sum + size(g.wx) + size(g.wh) + g.b.length, dense);
 }
 
 function weightCount(state: WeightsState): number {

@@ -12,6 +12,7 @@ import type { OutputView } from '../../../src/renderer/outputView';
 import { readExplore } from '../../../src/renderer/readExplore';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { modelNumbersOf, modelWeightCount } from '../../../src/core/modelNumbers';
 import { replayCell } from '../../../src/core/replay';
 import { Session, type SessionOptions, type SessionState } from '../../../src/core/session';
 import { forgedPayloads } from '../../hostile/payloads';
@@ -270,6 +271,9 @@ describe('the weights read from the file are sliders too', () => {
   it('a network of over MAX_MODEL_SLIDERS weights says so instead', async () => {
     const { view, root } = await mount(payloadOf(`load "lstm3-decoder-f64.pt"\n${runOf(STACKED.inputs)}`));
     expect(view.explorer?.modelSize).toBeGreaterThan(MAX_MODEL_SLIDERS);
+    // The count the payload's size limit uses and the list the sliders come from agree.
+    const models = must(payloadOf(`load "lstm3-decoder-f64.pt"\nstep x = [1, 2, 3]`).explore?.models, 'models');
+    expect(modelWeightCount(models[0].model)).toBe(modelNumbersOf(models).length);
     expect(view.explorer?.modelControls).toHaveLength(0);
     expect(root.querySelector('.inputs')?.textContent).toContain('are not sliders: over 400 (MAX_MODEL_SLIDERS)');
   });
