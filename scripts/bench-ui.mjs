@@ -33,6 +33,15 @@ const SAMPLES = [
     slider: 'forget gate, weight W [2, 5]',
     target: [8, 16],
   },
+  {
+    // Mid-drag only the views on screen repaint (src/renderer/onScreen.ts): here the equations are.
+    only: 'explore',
+    index: 2,
+    name: 'lesson 5, with its equations in view',
+    slider: 'forget gate, weight W [2, 5]',
+    view: '[data-equation="c"]',
+    target: [8, 16],
+  },
   { only: 'wide', index: 0, name: 'H = 64, T = 100', slider: 'forget gate, bias b [1]', target: [undefined, 33] },
 ];
 const ROUNDS = 60;
@@ -55,7 +64,8 @@ try {
     await page.waitForSelector('body[data-done]', { timeout: 120_000 });
     // The page's own functions (test/renderer-preview/benchPage.ts), called by name.
     const args = `${sample.index}, ${JSON.stringify(sample.slider)}`;
-    const { times: result, script } = await page.evaluate(`scrubTimes(${args}, ${ROUNDS})`);
+    const view = sample.view ? `, ${JSON.stringify(sample.view)}` : '';
+    const { times: result, script } = await page.evaluate(`scrubTimes(${args}, ${ROUNDS}${view})`);
     const peers = [];
     for (let k = 0; k < 5; k++)
       peers.push(
@@ -79,7 +89,7 @@ try {
     if (process.argv.includes('--trace')) {
       // Extra rounds, after the timed ones: tracing slows the page down.
       await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-      await page.evaluate(`scrubTimes(${args}, 20)`);
+      await page.evaluate(`scrubTimes(${args}, 20${view})`);
       console.log(`  ${phaseSummary((await browser.stopTracing()).toString())}`);
     }
     await page.close();

@@ -10,6 +10,8 @@ import { curveCharts } from './curves';
 import { diagramSource } from './diagram';
 import { LiveDiagram } from './diagramLive';
 import { html, update } from './dom';
+import { DrawErrors } from './drawErrors';
+import { drawnCounts } from './drawnCounts';
 import { drawEquations, type DrawMode } from './equationView';
 import { heatmaps, type Heatmaps } from './heatmaps';
 import { Explorer } from './explorer';
@@ -19,6 +21,8 @@ import { katexStylesheet, loadKatex } from './katexRender';
 import { linkViews, tagDiagram } from './linkedViews';
 import { loadedLine } from './loaded';
 import { renderMermaid } from './mermaidRender';
+import { notationToggle } from './notationToggle';
+import { OnScreen } from './onScreen';
 import { patchChildren } from './patch';
 import { STYLES } from './styles';
 import { weightsSummary } from './summary';
@@ -30,6 +34,9 @@ import { attachNodeTooltips } from './tooltips';
 let diagramCount = 0;
 
 type Katex = Awaited<ReturnType<typeof loadKatex>>;
+
+/** Repaints a view: now, or (in a drag) once it is on screen. */
+type Repaint = (view: Element, repaint: () => void) => void;
 
 export interface OutputOptions {
   /** Reports what was drawn (tests, VS Code). */
@@ -51,7 +58,7 @@ interface Parts {
 
 export class OutputView {
   private readonly root: ShadowRoot;
-  private readonly errors: string[] = [];
+  private readonly drawErrors = new DrawErrors();
   private disposed = false;
   private cleared = false;
   private stopWatchingTheme: (() => void) | undefined;
@@ -70,6 +77,8 @@ export class OutputView {
   private panel: InputsPanel | undefined;
   private slider: TimeSlider | undefined;
   private heatmaps: Heatmaps | undefined;
+  private readonly screen = new OnScreen();
+  private readonly repaintNow: Repaint = (view, repaint) => this.screen.now(view, repaint);
 
   constructor(
     readonly outputId: string,
@@ -89,7 +98,7 @@ export class OutputView {
     try {
       payload = readPayload();
     } catch (error) {
-      main.append(this.error('Cannot read this output', error));
+      main.append(this.drawErrors.shown('Cannot read this output', error));
       this.report();
       return;
     }
@@ -102,17 +111,17 @@ export class OutputView {
     main.append(this.header(title, last !== undefined));
     if (payload.loaded) main.append(section('Loaded', loadedLine(payload.loaded)));
     if (payload.expects.length > 0) {
-      expects.append(this.safely('badges', () => expectBadges(payload.expects)));
+      expects.append(this.drawErrors.safely('badges', () => expectBadges(payload.expects)));
       main.append(section('Expectations', expects));
     }
     if (!last) {
       title.textContent = 'LSTM: no step ran';
-      main.append(this.safely('summary', () => section('Weights', weightsSummary(payload.weights))));
+      main.append(this.drawErrors.safely('summary', () => section('Weights', weightsSummary(payload.weights))));
       this.report();
       return;
     }
     const explore = payload.explore;
-    if (explore) main.append(this.safely('controls', () => this.explorerPanel(explore)));
+    if (explore) main.append(this.drawErrors.safely('controls', () => this.explorerPanel(explore)));
     else if (payload.exploreOff)
       main.append(html('p', { class: 'explore-off', role: 'note' }, EXPLORE_OFF_TEXT[payload.exploreOff]));
     if (payload.steps.length > 1) main.append(this.timeControl(payload));
@@ -144,6 +153,7 @@ export class OutputView {
       main.append(section('Gates and memories over time, unit by unit', this.heatmaps.element));
     }
     this.parts = { title, expects, diagramTitle, diagram, equations, curves, timeline };
+    this.screen.watch(diagram, equations, curves, timeline, ...(this.heatmaps ? [this.heatmaps.element] : []));
     linkViews(this.root);
     this.paintQuick();
     this.stopWatchingTheme = watchTheme(() => void this.drawDiagram());
@@ -152,10 +162,12 @@ export class OutputView {
 
   /**
    * Repaints with a recomputed payload: every view now, the diagram's layout only once `settled`. In a
-   * frame of a `drag`, the equations' MathML copy waits for the drag to settle (see drawEquations).
+   * frame of a `drag`, the equations' MathML copy waits for the drag to settle (see drawEquations), and
+   * a view out of sight waits until it comes into view (see ./onScreen).
    */
   paint(payload: StepPayload, settled: boolean, drag = false): void {
     if (this.disposed || !this.parts) return;
+    const parts = this.parts;
     const sameSteps = payload.steps.length === this.payload?.steps.length;
     this.payload = { ...payload, explore: this.payload?.explore };
     if (!sameSteps) this.index = payload.steps.length - 1;
@@ -165,14 +177,18 @@ export class OutputView {
       payload.steps.map((step) => step.t),
     );
     this.panel?.refresh();
-    this.paintQuick();
-    if (this.katex) this.typesetEquations(this.katex, settled ? 'fresh' : drag ? 'drag' : 'update');
-    const step = this.step();
-    if (settled || !step || !this.live?.update(step)) void this.drawDiagram();
+    const draw: Repaint = drag && !settled ? (view, repaint) => this.screen.whenSeen(view, repaint) : this.repaintNow;
+    this.paintQuick(draw);
+    const katex = this.katex;
+    if (katex) draw(parts.equations, () => this.typesetEquations(katex, settled ? 'fresh' : drag ? 'drag' : 'update'));
+    draw(parts.diagram, () => {
+      const step = this.step();
+      if (settled || !step || !this.live?.update(step)) void this.drawDiagram();
+    });
   }
 
   /** The views that are cheap to rebuild: header, badges, curves, table and chart. */
-  private paintQuick(): void {
+  private paintQuick(draw: Repaint = this.repaintNow): void {
     const parts = this.parts;
     const payload = this.payload;
     const step = this.step();
@@ -182,23 +198,43 @@ export class OutputView {
     update(parts.diagramTitle, {}, `Gate diagram, step t = ${formatNumber(step.t)}`);
     // Patched, not replaced: only the numbers and points that changed are written.
     if (payload.expects.length > 0)
-      patchChildren(parts.expects, [this.safely('badges', () => expectBadges(payload.expects))]);
-    patchChildren(
-      parts.curves,
-      this.safelyAll('curves', () => curveCharts(step, parts.curves)),
+      patchChildren(parts.expects, [this.drawErrors.safely('badges', () => expectBadges(payload.expects))]);
+    const { curves, timeline } = parts;
+    draw(
+      curves,
+      this.atNow((_, at) =>
+        patchChildren(
+          curves,
+          this.drawErrors.safelyAll('curves', () => curveCharts(at, curves)),
+        ),
+      ),
     );
-    if (this.heatmaps) {
-      const maps = this.heatmaps;
-      this.safely('heatmaps', () => (maps.draw(payload.steps, this.index), maps.element));
-    }
-    if (payload.steps.length > 1)
-      patchChildren(
-        parts.timeline,
-        this.safelyAll('steps', () => [
-          stepChart(payload.steps, step.t),
-          stepTable(payload.steps, payload.totalSteps, step.t),
-        ]),
+    const maps = this.heatmaps;
+    if (maps)
+      draw(
+        maps.element,
+        this.atNow(({ steps }) =>
+          this.drawErrors.safely('heatmaps', () => (maps.draw(steps, this.index), maps.element)),
+        ),
       );
+    if (payload.steps.length > 1)
+      draw(
+        timeline,
+        this.atNow(({ steps, totalSteps }, { t }) =>
+          patchChildren(
+            timeline,
+            this.drawErrors.safelyAll('steps', () => [stepChart(steps, t), stepTable(steps, totalSteps, t)]),
+          ),
+        ),
+      );
+  }
+
+  /** A repaint that draws the payload and step shown when it runs (for a view out of sight, later). */
+  private atNow(paint: (payload: StepPayload, step: StepTrace) => void): () => void {
+    return () => {
+      const [payload, step] = [this.payload, this.step()];
+      if (payload && step) paint(payload, step);
+    };
   }
 
   private step(): StepTrace | undefined {
@@ -271,6 +307,7 @@ export class OutputView {
     this.stopWatchingTheme = undefined;
     this.explorer?.dispose();
     this.slider?.dispose();
+    this.screen.dispose();
   }
 
   /** Stops and clears the output; once only, as a newer view may own the shadow root by then. */
@@ -284,20 +321,12 @@ export class OutputView {
   private header(title: HTMLElement, withToggle: boolean): HTMLElement {
     const header = html('header', {}, title);
     if (!withToggle) return header;
-    const button = html('button', { class: 'notation', type: 'button' });
-    const label = (): void => {
-      const words = this.notation === 'words';
-      button.textContent = words ? 'Show symbols' : 'Show words';
-      button.setAttribute('aria-label', words ? 'Show the equations in symbols' : 'Show the equations in words');
-    };
-    label();
-    button.addEventListener('click', () => {
-      this.notation = this.notation === 'words' ? 'symbols' : 'words';
-      label();
+    const toggle = notationToggle(this.notation, (notation) => {
+      this.notation = notation;
       void this.drawDiagram();
       void this.drawEquations();
     });
-    header.append(button);
+    header.append(toggle);
     return header;
   }
 
@@ -323,7 +352,7 @@ export class OutputView {
       if (now && now !== step) this.live.update(now);
     } catch (error) {
       if (stale()) return;
-      container.replaceChildren(this.error('Diagram failed', error));
+      container.replaceChildren(this.drawErrors.shown('Diagram failed', error));
     }
   }
 
@@ -337,7 +366,7 @@ export class OutputView {
       this.typesetEquations(katex);
     } catch (error) {
       if (stale()) return;
-      this.parts?.equations.replaceChildren(this.error('Equations failed', error));
+      this.parts?.equations.replaceChildren(this.drawErrors.shown('Equations failed', error));
     }
   }
 
@@ -349,44 +378,17 @@ export class OutputView {
     const { weights } = this.payload;
     const input = { step, weights, notation: this.notation, explorer: this.explorer };
     const errors = drawEquations(container, katex, input, mode);
-    for (const message of errors) if (!this.errors.includes(message)) this.errors.push(message);
-  }
-
-  /** Builds a part; if it throws, the error shows in its place and the rest still renders. */
-  private safely(what: string, build: () => HTMLElement): HTMLElement {
-    try {
-      return build();
-    } catch (error) {
-      return this.error(`Drawing the ${what} failed`, error);
-    }
-  }
-
-  private safelyAll(what: string, build: () => Element[]): Element[] {
-    try {
-      return build();
-    } catch (error) {
-      return [this.error(`Drawing the ${what} failed`, error)];
-    }
-  }
-
-  private error(what: string, error: unknown): HTMLElement {
-    const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
-    this.errors.push(message);
-    return html('div', { class: 'error', role: 'alert' }, message);
+    for (const message of errors) this.drawErrors.add(message);
   }
 
   private report(): void {
     if (this.disposed || !this.options.post) return;
-    const counts = { diagrams: 0, formulas: 0, curves: 0, badges: 0, tables: 0 };
-    // One query, then the few it found sorted out: a query per kind cost a walk of the whole output each.
-    for (const element of this.root.querySelectorAll('.diagram > svg, .katex, .curve-figure, .badge, table')) {
-      if (element.localName === 'svg') counts.diagrams++;
-      else if (element.localName === 'table') counts.tables++;
-      else if (element.classList.contains('katex')) counts.formulas++;
-      else if (element.classList.contains('curve-figure')) counts.curves++;
-      else counts.badges++;
-    }
-    this.options.post({ type: 'rendered', outputId: this.outputId, ...counts, errors: [...this.errors] });
+    this.options.post({
+      type: 'rendered',
+      outputId: this.outputId,
+      ...drawnCounts(this.root),
+      errors: [...this.drawErrors.messages],
+    });
   }
 }
 

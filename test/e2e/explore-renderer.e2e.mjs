@@ -48,10 +48,17 @@ suite('explorable outputs in Chromium (preview page)', function () {
     assert.equal(await wh.textContent(), '2.75');
     assert.equal(await wh.getAttribute('aria-valuetext'), '2.75, was 3.25');
     // σ(1.75 + 2.75 + 1.40) = σ(5.90) = 0.997: the badge of expect f = 0.998 turns red while dragging.
-    assert.match(await output.locator('svg.curve').first().getAttribute('aria-label'), /^σ\(5\.90\) = 0\.997/);
     assert.equal(before, 'badge pass');
     assert.equal(await output.locator('.badge').first().getAttribute('class'), 'badge fail');
-    // The diagram's numbers changed in place, before mermaid lays it out again.
+    // Mid-drag only what is on screen repaints: the curves, out of sight below, still show σ(6.40) and
+    // catch up as they come into view. The diagram's numbers change in place, before mermaid lays it out again.
+    const curve = output.locator('svg.curve').first();
+    assert.match(await curve.getAttribute('aria-label'), /^σ\(6\.40\) = 0\.998/);
+    for (const view of ['.curves', '.diagram']) {
+      await output.locator(view).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(100);
+    }
+    assert.match(await curve.getAttribute('aria-label'), /^σ\(5\.90\) = 0\.997/);
     assert.match(await output.locator('.diagram').textContent(), /0\.997/);
     await page.mouse.up();
     await page.waitForTimeout(800);
@@ -86,6 +93,11 @@ suite('explorable outputs in Chromium (preview page)', function () {
     await page.mouse.move(x - 24, y, { steps: 6 });
     await page.waitForTimeout(200);
     assert.equal(await w.textContent(), '-0.3');
+    // Views out of sight repaint as they come into view (mid-drag only what is on screen repaints).
+    for (const view of ['.diagram', '.equations', '.curves']) {
+      await output.locator(view).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(100);
+    }
     const during = await shown();
     await page.mouse.up();
     // The drag's end: mermaid lays the diagram out again, KaTeX typesets the equations afresh.

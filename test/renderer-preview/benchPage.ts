@@ -36,23 +36,25 @@ const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimati
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * `rounds` key presses on the slider named `label` in sample `index`. Each one's time is its key
- * handler plus the explorer's frame (recompute, repaint, and the style, layout and paint they force);
- * `script` is the script part of it. In ms; five warm-up rounds are dropped.
+ * `rounds` key presses on the slider named `label` in sample `index`, with that slider in view (or,
+ * given `view`, the element of the output it selects; the keys still go to the focused slider). Each
+ * one's time is its key handler plus the explorer's frame (recompute, repaint, and the style, layout
+ * and paint they force); `script` is the script part of it. In ms; five warm-up rounds are dropped.
  */
 export async function scrubTimes(
   index: number,
   label: string,
   rounds: number,
+  view?: string,
 ): Promise<{ times: number[]; script: number[] }> {
   const root = document.querySelectorAll('.sample')[index]?.querySelector('div')?.shadowRoot;
   const slider = [...(root?.querySelectorAll('.inputs [role="slider"]') ?? [])].find(
     (element) => element.getAttribute('aria-label') === label,
   );
   if (!slider) throw new Error(`no slider "${label}" in sample ${index}`);
-  // In view and focused, as under a learner's hand: the browser skips work for what is out of view.
-  slider.scrollIntoView({ block: 'center' });
-  (slider as HTMLElement).focus();
+  // Focused, and in view as under a learner's hand: the browser and the renderer skip work for what is out of view.
+  (slider as HTMLElement).focus({ preventScroll: true });
+  (view ? root?.querySelector(view) : slider)?.scrollIntoView({ block: 'center' });
   await nextFrame();
   const times: number[] = [];
   const script: number[] = [];

@@ -183,6 +183,65 @@ describe('a drag repaints in place', () => {
   });
 });
 
+/** An IntersectionObserver the test tells what is in view (jsdom has none). */
+class FakeObserver {
+  static last: FakeObserver | undefined;
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeObserver.last = this;
+  }
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+  /** Reports `target` as come into view or gone out of it. */
+  show(target: Element, inView: boolean): void {
+    const entry = { target, isIntersecting: inView } as IntersectionObserverEntry;
+    this.callback([entry], this as unknown as IntersectionObserver);
+  }
+}
+
+describe('a drag repaints what is in view', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const cells = lessonCells('06-sequence.lstm');
+  const OUT_OF_SIGHT = ['.equations', '.curves', '.over-time'];
+
+  /** Lesson 6's sequence B with its equations, curves and steps out of sight, after a frame of a drag. */
+  async function dragged() {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { view, root } = await mount(kernelPayload(cells, 1));
+    const observer = must(FakeObserver.last, 'the output’s observer');
+    const before = shown(root, true);
+    for (const selector of OUT_OF_SIGHT) observer.show(must(root.querySelector(selector), selector), false);
+    press(slider(root, 'input x at step 1'), 'ArrowDown');
+    const explorer = must(view.explorer, 'explorer');
+    explorer.update(false);
+    return { root, observer, explorer, before, fresh: (await mount(rerun(view, cells, 1))).root };
+  }
+
+  it('lesson 6: the views out of sight wait until they come into view, then show the drag’s numbers', async () => {
+    const { root, observer, before, fresh } = await dragged();
+    const expected = shown(fresh, true);
+    // The title, in view, shows the drag at once; the equations, curves and steps out of sight do not yet.
+    const now = shown(root, true);
+    expect(now.title).toBe(expected.title);
+    for (const key of ['equations', 'curves', 'overTime']) expect(now[key]).toBe(before[key]);
+    expect(expected.equations).not.toBe(before.equations);
+    // Each one as it comes into view: then it equals a fresh render of the edited cell.
+    const part = (selector: string): Element => must(root.querySelector(selector), selector);
+    observer.show(part('.equations'), true);
+    expect(shown(root, true).equations).toBe(expected.equations);
+    expect(shown(root, true).curves).toBe(before.curves);
+    observer.show(part('.curves'), true);
+    observer.show(part('.over-time'), true);
+    expect(shown(root, true)).toEqual(expected);
+  });
+
+  it('lesson 6: the drag’s end repaints every view, in view or not', async () => {
+    const { root, explorer, fresh } = await dragged();
+    explorer.update(true);
+    expect(shown(root)).toEqual(shown(fresh));
+  });
+});
+
 describe('patchChildren', () => {
   const build = (markup: string): Node[] => {
     const template = document.createElement('template');
