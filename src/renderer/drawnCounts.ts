@@ -1,12 +1,7 @@
 // What an output drew, counted for the 'rendered' message (tests and VS Code read it).
+import type { RenderedMessage } from '../common/payload';
 
-export interface DrawnCounts {
-  diagrams: number;
-  formulas: number;
-  curves: number;
-  badges: number;
-  tables: number;
-}
+type DrawnCounts = Pick<RenderedMessage, 'diagrams' | 'formulas' | 'curves' | 'badges' | 'tables'>;
 
 export function drawnCounts(root: ParentNode): DrawnCounts {
   const counts = { diagrams: 0, formulas: 0, curves: 0, badges: 0, tables: 0 };

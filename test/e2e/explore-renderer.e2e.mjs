@@ -34,6 +34,14 @@ suite('explorable outputs in Chromium (preview page)', function () {
     return page.locator('.sample').nth(sample);
   }
 
+  /** Scrolls the output's `views` into view one by one: mid-drag, a view repaints as it comes into view. */
+  async function scrollThrough(output, views) {
+    for (const view of views) {
+      await output.locator(view).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(100);
+    }
+  }
+
   test('a mouse drag on a weight moves it by its last digit and repaints badges, curves and diagram', async function () {
     const output = await open();
     const wh = output.locator('.inputs [role="slider"][aria-label="forget gate, short-term weight wh"]');
@@ -54,10 +62,7 @@ suite('explorable outputs in Chromium (preview page)', function () {
     // catch up as they come into view. The diagram's numbers change in place, before mermaid lays it out again.
     const curve = output.locator('svg.curve').first();
     assert.match(await curve.getAttribute('aria-label'), /^σ\(6\.40\) = 0\.998/);
-    for (const view of ['.curves', '.diagram']) {
-      await output.locator(view).evaluate((element) => element.scrollIntoView({ block: 'center' }));
-      await page.waitForTimeout(100);
-    }
+    await scrollThrough(output, ['.curves', '.diagram']);
     assert.match(await curve.getAttribute('aria-label'), /^σ\(5\.90\) = 0\.997/);
     assert.match(await output.locator('.diagram').textContent(), /0\.997/);
     await page.mouse.up();
@@ -94,10 +99,7 @@ suite('explorable outputs in Chromium (preview page)', function () {
     await page.waitForTimeout(200);
     assert.equal(await w.textContent(), '-0.3');
     // Views out of sight repaint as they come into view (mid-drag only what is on screen repaints).
-    for (const view of ['.diagram', '.equations', '.curves']) {
-      await output.locator(view).evaluate((element) => element.scrollIntoView({ block: 'center' }));
-      await page.waitForTimeout(100);
-    }
+    await scrollThrough(output, ['.diagram', '.equations', '.curves']);
     const during = await shown();
     await page.mouse.up();
     // The drag's end: mermaid lays the diagram out again, KaTeX typesets the equations afresh.
