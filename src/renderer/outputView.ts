@@ -177,7 +177,9 @@ export class OutputView {
       payload.steps.map((step) => step.t),
     );
     this.panel?.refresh();
-    const draw: Repaint = drag && !settled ? (view, repaint) => this.screen.whenSeen(view, repaint) : this.repaintNow;
+    const dragging = drag && !settled;
+    this.screen.skipHidden(dragging);
+    const draw: Repaint = dragging ? (view, repaint) => this.screen.whenSeen(view, repaint) : this.repaintNow;
     this.paintQuick(draw);
     const katex = this.katex;
     if (katex) draw(parts.equations, () => this.typesetEquations(katex, settled ? 'fresh' : drag ? 'drag' : 'update'));

@@ -42,10 +42,25 @@ suite('explorable outputs in Chromium (preview page)', function () {
     }
   }
 
+  /** Where the output's views are on the page, and its height: a drag must not move them. */
+  const layout = (output) =>
+    output.evaluate((sample) => {
+      const root = sample.querySelector('div').shadowRoot;
+      const views = ['.diagram', '.equations', '.curves'].map((view) => {
+        const box = root.querySelector(view).getBoundingClientRect();
+        return [box.top + window.scrollY, box.height].map(Math.round);
+      });
+      return { views, height: document.documentElement.scrollHeight };
+    });
+
+  /** Whether the browser draws `locator`'s element: false while it is skipped out of sight (content-visibility). */
+  const drawn = (locator) => locator.evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }));
+
   test('a mouse drag on a weight moves it by its last digit and repaints badges, curves and diagram', async function () {
     const output = await open();
     const wh = output.locator('.inputs [role="slider"][aria-label="forget gate, short-term weight wh"]');
     await wh.scrollIntoViewIfNeeded();
+    const settledLayout = await layout(output);
     const box = await wh.boundingBox();
     const before = await output.locator('.badge').first().getAttribute('class');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -62,12 +77,19 @@ suite('explorable outputs in Chromium (preview page)', function () {
     // catch up as they come into view. The diagram's numbers change in place, before mermaid lays it out again.
     const curve = output.locator('svg.curve').first();
     assert.match(await curve.getAttribute('aria-label'), /^σ\(6\.40\) = 0\.998/);
+    // Meanwhile the browser skips drawing them, and keeps their size: nothing on the page moves.
+    assert.equal(await drawn(curve), false);
+    assert.deepEqual(await layout(output), settledLayout);
     await scrollThrough(output, ['.curves', '.diagram']);
+    assert.equal(await drawn(curve), true);
     assert.match(await curve.getAttribute('aria-label'), /^σ\(5\.90\) = 0\.997/);
     assert.match(await output.locator('.diagram').textContent(), /0\.997/);
     await page.mouse.up();
     await page.waitForTimeout(800);
     assert.match(await output.locator('.diagram').textContent(), /forget gate σ0\.997/);
+    // Settled, every view is drawn, on screen or not.
+    await wh.scrollIntoViewIfNeeded();
+    assert.equal(await drawn(curve), true);
   });
 
   test('mid-drag, the diagram, equations, curves and badges show what a fresh drawing shows once the drag ends', async function () {
