@@ -8,6 +8,9 @@
 /** How far outside the viewport a view still counts as on screen: it is ready before it scrolls in. */
 const MARGIN = '200px';
 
+/** Every output's views on this page (the notebook's outputs share one document): a drag in one skips the others' too. */
+const everyOutput = new Set<OnScreen>();
+
 export class OnScreen {
   private readonly observer: IntersectionObserver | undefined;
   private readonly views: HTMLElement[] = [];
@@ -20,6 +23,7 @@ export class OnScreen {
   constructor() {
     if (typeof IntersectionObserver === 'undefined') return;
     this.observer = new IntersectionObserver((entries) => this.seen(entries), { rootMargin: MARGIN });
+    everyOutput.add(this);
   }
 
   watch(...views: HTMLElement[]): void {
@@ -28,13 +32,20 @@ export class OnScreen {
   }
 
   /**
-   * In a drag, the browser skips the views out of sight (`content-visibility: hidden`; `auto` would
-   * still draw those within one and a half screens), each keeping the size it has, so nothing on the
-   * page moves. One is drawn again as it comes within the margin, and all of them out of a drag. A
-   * view that holds the focus is never skipped: the keys go on reaching it.
+   * In a drag, the browser skips the views out of sight, of this output and of the page's others
+   * (`content-visibility: hidden`; `auto` would still draw those within one and a half screens), each
+   * keeping the size it has, so nothing on the page moves. One is drawn again as it comes within the
+   * margin, and all of them out of a drag. A view that holds the focus is never skipped: the keys go
+   * on reaching it.
    */
   skipHidden(dragging: boolean): void {
-    if (!dragging) return this.showAll();
+    for (const screen of everyOutput) {
+      if (dragging) screen.skip();
+      else screen.showAll();
+    }
+  }
+
+  private skip(): void {
     const views = this.views.filter((view) => this.hidden.has(view) && !this.skipped.has(view) && !holdsFocus(view));
     // All sizes read before any is written: one layout.
     const sizes = views.map(contentSize);
@@ -65,6 +76,7 @@ export class OnScreen {
   }
 
   dispose(): void {
+    everyOutput.delete(this);
     this.observer?.disconnect();
     this.waiting.clear();
     this.showAll();

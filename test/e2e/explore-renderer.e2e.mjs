@@ -80,6 +80,9 @@ suite('explorable outputs in Chromium (preview page)', function () {
     // Meanwhile the browser skips drawing them, and keeps their size: nothing on the page moves.
     assert.equal(await drawn(curve), false);
     assert.deepEqual(await layout(output), settledLayout);
+    // So are those of the page's other outputs (a notebook's outputs share one page).
+    const otherCurve = page.locator('.sample').nth(2).locator('svg.curve').first();
+    assert.equal(await drawn(otherCurve), false);
     await scrollThrough(output, ['.curves', '.diagram']);
     assert.equal(await drawn(curve), true);
     assert.match(await curve.getAttribute('aria-label'), /^σ\(5\.90\) = 0\.997/);
@@ -90,6 +93,7 @@ suite('explorable outputs in Chromium (preview page)', function () {
     // Settled, every view is drawn, on screen or not.
     await wh.scrollIntoViewIfNeeded();
     assert.equal(await drawn(curve), true);
+    assert.equal(await drawn(otherCurve), true);
   });
 
   test('mid-drag, the diagram, equations, curves and badges show what a fresh drawing shows once the drag ends', async function () {
