@@ -39,6 +39,9 @@ button.notation:hover { background: var(--vscode-button-secondaryHoverBackground
 .diagram { position: relative; overflow-x: auto; min-height: 40px; max-width: 100%; }
 .diagram > svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .diagram g.node { cursor: help; }
+/* Mermaid measured each label (a table cell) before the SVG came here; as a block of that size, with
+   layout containment, a number changed in a drag lays out its label alone, not the whole SVG. */
+.diagram > svg foreignObject > div { display: block !important; width: 100%; height: 100%; contain: size layout; }
 .diagram g.node.gate > rect { stroke-width: 2px; }
 
 .node-tip, .term .tip {
