@@ -32,13 +32,13 @@ export class OnScreen {
   }
 
   /**
-   * In a drag, the browser skips the views out of sight, of this output and of the page's others
+   * In a drag, the browser skips the views out of sight, of every output on the page
    * (`content-visibility: hidden`; `auto` would still draw those within one and a half screens), each
    * keeping the size it has, so nothing on the page moves. One is drawn again as it comes within the
    * margin, and all of them out of a drag. A view that holds the focus is never skipped: the keys go
    * on reaching it.
    */
-  skipHidden(dragging: boolean): void {
+  static skipOutOfSight(dragging: boolean): void {
     for (const screen of everyOutput) {
       if (dragging) screen.skip();
       else screen.showAll();

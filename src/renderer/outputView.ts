@@ -178,7 +178,7 @@ export class OutputView {
     );
     this.panel?.refresh();
     const dragging = drag && !settled;
-    this.screen.skipHidden(dragging);
+    OnScreen.skipOutOfSight(dragging);
     const draw: Repaint = dragging ? (view, repaint) => this.screen.whenSeen(view, repaint) : this.repaintNow;
     this.paintQuick(draw);
     const katex = this.katex;
