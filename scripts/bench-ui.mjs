@@ -1,6 +1,6 @@
 // `npm run bench:ui`: scrub-to-repaint times of explorable outputs in headless Chromium, on the
 // renderer preview page (the renderer bundle as it ships, real mermaid and KaTeX). For each sample an
-// arrow key nudges one number 60 times; each time is the key's handler plus the animation frame that
+// arrow key nudges one number 60 times (20 steps up, 20 down, 20 up, as a hand drags); each time is the key's handler plus the animation frame that
 // re-runs the cell through the core and repaints every view, up to the end of the style, layout and
 // paint that frame causes (test/renderer-preview/benchPage.ts). Printed with the script part of it and
 // the peer: drawing the same output from scratch (what a kernel re-run costs the renderer).

@@ -7,6 +7,7 @@ import type { Notation } from '../common/payload';
 import type { ModelWeights, StepTrace } from '../core/types';
 import { html } from './dom';
 import { attachHandles, filledTex, SENTINEL, slotOf, slottedEquations, type SlottedEquation } from './equationControls';
+import { HeldBoxes } from './heldBoxes';
 import { markTerms, tagTerms, unmarkedTex } from './equationTerms';
 import type { Explorer } from './explorer';
 import { typeset, type loadKatex } from './katexRender';
@@ -41,6 +42,7 @@ const HAS_SENTINEL = /\b9\d{5}\b/;
 
 /** The blocks last drawn into a container, by structure: a drag that keeps it only sets digits. */
 const drawn = new WeakMap<HTMLElement, Map<string, Drawn>>();
+const held = new WeakMap<HTMLElement, HeldBoxes>();
 
 /**
  * 'fresh' typesets every equation anew; 'update' updates in place those whose structure is unchanged;
@@ -62,11 +64,18 @@ export function drawEquations(container: HTMLElement, katex: Katex, input: Equat
   const copies = mode !== 'drag' || !explorer;
   const next = new Map<string, Drawn>();
   const errors: string[] = [];
-  const blocks = slottedEquations(step, weights, notation, explorer?.literals ?? []).map((equation) => {
+  const equations = slottedEquations(step, weights, notation, explorer?.literals ?? []).map((equation) => {
     const { tex, terms } = markTerms(equation.tex, equation.key, notation);
     const key = `${equation.key}\n${equation.title}\n${tex}\n${JSON.stringify(equation.chips.map((c) => c.term))}`;
-    let entry = previous?.get(key);
-    if (entry) fill(entry, tex, equation, copies);
+    return { equation, tex, terms, key, kept: previous?.get(key) };
+  });
+  // In a drag, the numbers redrawn in place keep their boxes (see ./heldBoxes); otherwise they let go.
+  const boxes = heldBoxes(container);
+  if (mode === 'drag') boxes.hold(equations.flatMap(({ kept }) => (kept ? drawnTexts(kept) : [])));
+  else boxes.releaseAll();
+  const blocks = equations.map(({ equation, tex, terms, key, kept }) => {
+    let entry = kept;
+    if (entry) fill(entry, tex, equation, copies, boxes);
     else {
       entry = build(katex, tex, equation);
       const error = entry.block.querySelector('.katex-error');
@@ -88,6 +97,17 @@ export function drawEquations(container: HTMLElement, katex: Katex, input: Equat
     if (handle instanceof HTMLElement) handle.focus();
   }
   return errors;
+}
+
+/** The held boxes of the numbers drawn in `container`. */
+function heldBoxes(container: HTMLElement): HeldBoxes {
+  let boxes = held.get(container);
+  if (!boxes) held.set(container, (boxes = new HeldBoxes()));
+  return boxes;
+}
+
+function drawnTexts(entry: Drawn): Text[] {
+  return [...entry.slots.values()].flatMap((slot) => slot.drawn);
 }
 
 /** Typesets one equation with sentinels, finds their text nodes and fills in the digits. */
@@ -113,11 +133,18 @@ function build(katex: Katex, tex: string, equation: SlottedEquation): Drawn {
   return entry;
 }
 
-/** Puts the equation's digits into its slots; with `copies`, also into the MathML and its annotation (the TeX, unmarked). */
-function fill(entry: Drawn, tex: string, equation: SlottedEquation, copies: boolean): void {
+/**
+ * Puts the equation's digits into its slots, those drawn through `boxes`; with `copies`, also into the
+ * MathML and its annotation (the TeX, unmarked).
+ */
+function fill(entry: Drawn, tex: string, equation: SlottedEquation, copies: boolean, boxes?: HeldBoxes): void {
   for (const [slot, nodes] of entry.slots) {
     const digits = equation.numbers[slot] ?? '?';
-    for (const node of copies ? nodes.all : nodes.drawn) if (node.data !== digits) node.data = digits;
+    for (const node of nodes.drawn) {
+      if (boxes) boxes.write(node, digits);
+      else if (node.data !== digits) node.data = digits;
+    }
+    if (copies) for (const node of nodes.all) if (node.data !== digits) node.data = digits;
   }
   if (!entry.annotation || !copies) return;
   const copied = unmarkedTex(filledTex(tex, equation.numbers));

@@ -16,9 +16,13 @@ export const EXPLORE_STYLES = `
 .equation .katex-html { pointer-events: none; }
 .equation .katex-html .scrub, .equation .katex-html .eq-term { pointer-events: auto; }
 .scrub.scrub-handle { padding: 0 1px; min-width: 0; text-align: inherit; font-family: inherit; }
+/* In an equation a changed number keeps its weight, so its width: the equation does not shift as a drag begins. */
+.scrub.scrub-handle.changed { font-weight: inherit; }
 .eq-term { cursor: help; }
 .scrub-input { font: inherit; font-family: var(--vscode-editor-font-family, monospace); width: 7em; }
-.scrub-wrap { display: inline-flex; gap: 4px; align-items: baseline; margin-right: 10px; }
+/* Not a flex box: a number held in a drag (./heldBoxes) lays out alone only outside flex and grid layout. */
+.scrub-wrap { display: inline-block; margin-right: 10px; }
+.scrub-wrap > .was { margin-left: 4px; }
 .was { font-size: 11px; color: var(--vscode-descriptionForeground, GrayText); }
 .inputs-groups { display: flex; flex-direction: column; gap: 3px; }
 .inputs-row { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 0; }

@@ -37,6 +37,8 @@ type Katex = Awaited<ReturnType<typeof loadKatex>>;
 
 /** Repaints a view: now, or (in a drag) once it is on screen. */
 type Repaint = (view: Element, repaint: () => void) => void;
+/** What a view shows for a payload and the step shown. */
+type Build = (payload: StepPayload, step: StepTrace) => Element[];
 
 export interface OutputOptions {
   /** Reports what was drawn (tests, VS Code). */
@@ -153,7 +155,7 @@ export class OutputView {
       main.append(section('Gates and memories over time, unit by unit', this.heatmaps.element));
     }
     this.parts = { title, expects, diagramTitle, diagram, equations, curves, timeline };
-    this.screen.watch(diagram, equations, curves, timeline, ...(this.heatmaps ? [this.heatmaps.element] : []));
+    this.screen.watch(expects, diagram, equations, curves, timeline, ...(this.heatmaps ? [this.heatmaps.element] : []));
     linkViews(this.root);
     this.paintQuick();
     this.stopWatchingTheme = watchTheme(() => void this.drawDiagram());
@@ -199,18 +201,9 @@ export class OutputView {
     update(parts.title, {}, `LSTM step t = ${formatNumber(step.t)} (${count} in this cell)`);
     update(parts.diagramTitle, {}, `Gate diagram, step t = ${formatNumber(step.t)}`);
     // Patched, not replaced: only the numbers and points that changed are written.
-    if (payload.expects.length > 0)
-      patchChildren(parts.expects, [this.drawErrors.safely('badges', () => expectBadges(payload.expects))]);
-    const { curves, timeline } = parts;
-    draw(
-      curves,
-      this.atNow((_, at) =>
-        patchChildren(
-          curves,
-          this.drawErrors.safelyAll('curves', () => curveCharts(at, curves)),
-        ),
-      ),
-    );
+    const { expects, curves, timeline } = parts;
+    if (payload.expects.length > 0) this.patched(draw, expects, 'badges', (now) => [expectBadges(now.expects)]);
+    this.patched(draw, curves, 'curves', (_, at) => curveCharts(at, curves));
     const maps = this.heatmaps;
     if (maps)
       draw(
@@ -220,15 +213,21 @@ export class OutputView {
         ),
       );
     if (payload.steps.length > 1)
-      draw(
-        timeline,
-        this.atNow(({ steps, totalSteps }, { t }) =>
-          patchChildren(
-            timeline,
-            this.drawErrors.safelyAll('steps', () => [stepChart(steps, t), stepTable(steps, totalSteps, t)]),
-          ),
-        ),
-      );
+      this.patched(draw, timeline, 'steps', ({ steps, totalSteps }, { t }) => [
+        stepChart(steps, t),
+        stepTable(steps, totalSteps, t),
+      ]);
+  }
+
+  /** Repaints `view` through `draw`: patched to what `build` makes of the payload and step shown then. */
+  private patched(draw: Repaint, view: HTMLElement, name: string, build: Build): void {
+    const patch = this.atNow((payload, step) =>
+      patchChildren(
+        view,
+        this.drawErrors.safelyAll(name, () => build(payload, step)),
+      ),
+    );
+    draw(view, patch);
   }
 
   /** A repaint that draws the payload and step shown when it runs (for a view out of sight, later). */

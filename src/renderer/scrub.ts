@@ -2,6 +2,7 @@
 // the last digit written (3.25 moves by 0.01; Shift ×10, Alt ÷10), Home/End go to the ends of its
 // range, typing a value (or Enter) opens a small text field. The original value stays in the label.
 import { html } from './dom';
+import { HeldBoxes } from './heldBoxes';
 
 export interface ScrubOptions {
   /** The value as written in the cell ("3.25"): its digits set the step. */
@@ -46,6 +47,9 @@ export class ScrubControl {
   private readonly range: [number, number];
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly handles = new Set<HTMLElement>();
+  /** In a key burst or a drag, after its first change: the value's box is held (see ./heldBoxes). */
+  private moving = false;
+  private readonly boxes = new HeldBoxes();
 
   constructor(private readonly options: ScrubOptions) {
     this.original = options.value ?? Number(options.text);
@@ -95,6 +99,7 @@ export class ScrubControl {
     if (!Number.isFinite(value) || value === this.value) return;
     this.value = value;
     this.show();
+    this.moving = true;
     this.options.onChange(value);
     if (settle) this.settleSoon();
   }
@@ -110,7 +115,12 @@ export class ScrubControl {
   }
 
   private show(): void {
-    this.element.textContent = this.text();
+    const text = this.text();
+    const node = this.element.firstChild;
+    if (this.moving && node instanceof Text && this.element.childNodes.length === 1) {
+      this.boxes.hold([node]);
+      this.boxes.write(node, text);
+    } else this.element.textContent = text;
     this.showOn(this.element);
     for (const handle of this.handles) {
       if (handle.isConnected) this.showOn(handle);
@@ -206,7 +216,7 @@ export class ScrubControl {
       target.removeEventListener('pointerup', up);
       target.removeEventListener('pointercancel', up);
       this.element.classList.remove('dragging');
-      this.options.onSettle?.();
+      this.settle();
     };
     target.addEventListener('pointermove', move);
     target.addEventListener('pointerup', up);
@@ -218,7 +228,13 @@ export class ScrubControl {
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       const onPage = this.element.isConnected || [...this.handles].some((handle) => handle.isConnected);
-      if (onPage) this.options.onSettle?.();
+      if (onPage) this.settle();
     }, 400);
+  }
+
+  private settle(): void {
+    this.moving = false;
+    this.boxes.releaseAll();
+    this.options.onSettle?.();
   }
 }

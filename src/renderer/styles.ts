@@ -73,6 +73,8 @@ button.notation:hover { background: var(--vscode-button-secondaryHoverBackground
 .curves { display: flex; flex-wrap: wrap; gap: 10px; }
 .curve-figure { margin: 0; width: 240px; }
 .evaluations { margin: 0; padding-left: 22px; font-size: 11px; font-variant-numeric: tabular-nums; }
+/* One line each, laid out alone: a value changed in a drag does not lay out the page around it. */
+.evaluations li { height: 1.4em; white-space: nowrap; contain: size layout; }
 .evaluations .more { list-style: none; color: var(--vscode-descriptionForeground, GrayText); }
 .curve-figure figcaption, .steps caption { font-size: 12px; color: var(--vscode-descriptionForeground, GrayText); text-align: left; }
 svg .axis { stroke: var(--vscode-foreground, CanvasText); stroke-opacity: 0.45; stroke-width: 1; }

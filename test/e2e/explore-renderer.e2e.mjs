@@ -125,7 +125,7 @@ suite('explorable outputs in Chromium (preview page)', function () {
     await page.waitForTimeout(200);
     assert.equal(await w.textContent(), '-0.3');
     // Views out of sight repaint as they come into view (mid-drag only what is on screen repaints).
-    await scrollThrough(output, ['.diagram', '.equations', '.curves']);
+    await scrollThrough(output, ['.expects', '.diagram', '.equations', '.curves']);
     const during = await shown();
     await page.mouse.up();
     // The drag's end: mermaid lays the diagram out again, KaTeX typesets the equations afresh.
@@ -133,6 +133,69 @@ suite('explorable outputs in Chromium (preview page)', function () {
     const after = await shown();
     assert.notDeepEqual(during.edges, before.edges);
     assert.deepEqual(during, after);
+  });
+
+  test('mid-drag, numbers laid out alone (held in their boxes) sit where a fresh drawing puts them', async function () {
+    const output = await open('explore', 2);
+    const label = '[role="slider"][aria-label="forget gate, weight W [2, 5]"]';
+    const held = () => output.locator('.lstm').evaluate((root) => root.querySelectorAll('[style*="contain"]').length);
+    // Each number of the equations: its text, its glyphs' top and bottom, and whether they lie inside its box.
+    const numbers = () =>
+      output.locator('.equations').evaluate((equations) => {
+        const found = [];
+        for (const math of equations.querySelectorAll('.katex-html')) {
+          const walker = document.createTreeWalker(math, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = /** @type {Text} */ (node);
+            if (!/^\d/.test(text.data) || !text.parentElement) continue;
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            const glyphs = range.getBoundingClientRect();
+            const box = text.parentElement.getBoundingClientRect();
+            const inside = glyphs.left >= box.left - 0.5 && glyphs.right <= box.right + 0.5;
+            found.push(`${text.data} ${glyphs.top.toFixed(2)} ${glyphs.bottom.toFixed(2)} ${inside}`);
+          }
+        }
+        return found;
+      });
+    // The look of the number being dragged (outline, background) aside: the pixels compared are the layout's.
+    await output.locator('.lstm').evaluate((root) => {
+      const style = document.createElement('style');
+      style.textContent =
+        '.scrub, .scrub:hover, .scrub.dragging { outline: none !important; background: none !important; }';
+      root.parentNode.append(style);
+    });
+    // A drag of one step and back (0.3 → 0.2 → 0.3), on the panel's number and on its handle in the
+    // forget gate's equation.
+    for (const [handle, view, samePixels] of [
+      [output.locator(`.inputs ${label}`), output.locator('.inputs'), true],
+      [output.locator(`.equation[data-equation="f"] ${label}`), output.locator('.equations'), false],
+    ]) {
+      await handle.scrollIntoViewIfNeeded();
+      const settled = { pixels: await view.screenshot(), numbers: await numbers() };
+      assert.equal(await held(), 0);
+      const box = await handle.boundingBox();
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x - 4, y);
+      await page.waitForTimeout(100);
+      assert.equal(await handle.getAttribute('aria-valuenow'), '0.2');
+      await page.mouse.move(x, y);
+      await page.waitForTimeout(100);
+      assert.equal(await handle.getAttribute('aria-valuenow'), '0.3');
+      assert.ok((await held()) > 0, 'numbers are held mid-drag (src/renderer/heldBoxes.ts)');
+      const during = { pixels: await view.screenshot(), numbers: await numbers() };
+      await page.mouse.up();
+      await page.waitForTimeout(1500);
+      assert.equal(await held(), 0);
+      // Held, each number stands on the line a fresh layout gives it, inside its box. A box keeps the
+      // width it had (a number that grew mid-drag, 0.76 → 0.772 → 0.76, leaves room until the drag
+      // ends), so the equations may differ sideways; the panel's number, which kept its width, not at all.
+      assert.deepEqual(during.numbers, settled.numbers);
+      if (samePixels)
+        assert.ok(during.pixels.equals(settled.pixels), 'the panel is drawn pixel for pixel as laid out afresh');
+    }
   });
 
   test('the keyboard alone: Tab to a number, arrows, Shift, Home, a typed value, Escape', async function () {

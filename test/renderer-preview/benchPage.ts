@@ -61,7 +61,10 @@ export async function scrubTimes(
   for (let k = 0; k < rounds + 5; k++) {
     const seen = frames.length;
     const start = performance.now();
-    slider.dispatchEvent(new KeyboardEvent('keydown', { key: k % 2 ? 'ArrowDown' : 'ArrowUp', bubbles: true }));
+    // As a hand drags: 20 steps one way, then 20 back (a number that flips between changed and
+    // unchanged every frame restyles the output every frame, which a drag does once).
+    const key = Math.floor(k / 20) % 2 ? 'ArrowDown' : 'ArrowUp';
+    slider.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     const handler = performance.now() - start;
     await nextFrame();
     await nextFrame();
