@@ -42,7 +42,21 @@ export function curveCharts(step: StepTrace, drawn?: ParentNode): HTMLElement[] 
   return specs.map((spec, k) => curveChart(spec, drawn?.children[k]));
 }
 
+/** What each drawn chart shows: a chart whose points are unchanged (another gate's, mid-drag) is kept as it is. */
+const shown = new WeakMap<Element, string>();
+
 function curveChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
+  const points = [spec.inputs.slice(0, MAX_POINTS), spec.outputs.slice(0, MAX_POINTS), spec.inputs.length];
+  const showing = `${spec.term} ${spec.activation} ${JSON.stringify(points)}`;
+  if (drawn instanceof HTMLElement && shown.get(drawn) === showing) return drawn;
+  const chart = drawChart(spec, drawn);
+  shown.set(chart, showing);
+  // patchChildren makes the drawn chart this one.
+  if (drawn) shown.set(drawn, showing);
+  return chart;
+}
+
+function drawChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
   const fn = FUNCTIONS[spec.activation];
   const toX = (z: number): number => PAD.left + ((z + X_RANGE) / (2 * X_RANGE)) * (WIDTH - PAD.left - PAD.right);
   const toY = (v: number): number => PAD.top + ((1 - v) / (1 - fn.low)) * (HEIGHT - PAD.top - PAD.bottom);

@@ -44,10 +44,14 @@ export function slottedEquations(
   const tags: Tag[] = [];
   // A plain number becomes a sentinel of its sign; others (1.5e-05, NaN, ∞) stay as part of the TeX.
   // Each number has its sentinel either way, so a number turning into 1e-04 leaves the others' alone.
+  // What the sentinels' TeX depends on besides the shapes: each number's sign (or its text) and literal.
+  let signature = '';
   const mark = (value: number, literal?: number): number => {
     const tex = formatTex(value);
     tags.push({ value, literal, digits: tex.replace(/^-/, '') });
-    if (!PLAIN.test(tex)) return value;
+    const plainNumber = PLAIN.test(tex);
+    signature += `${value < 0 ? '-' : '+'}${plainNumber ? '' : tex}${literal ?? ''},`;
+    if (!plainNumber) return value;
     const sentinel = SENTINEL_BASE + tags.length;
     return value < 0 ? -sentinel : sentinel;
   };
@@ -91,10 +95,28 @@ export function slottedEquations(
         : weights.dense,
   };
   if (tags.length > MAX_SLOTS) return plain();
-  const probe = buildEquations(probeStep, probeWeights, notation);
-  if (probe.length !== real.length || probe.some((equation, k) => equation.key !== real[k].key)) return plain();
+  // Every number of the step and weights a sentinel: the same signature, the same TeX (a drag's frames).
+  const everyNumber =
+    shown && denseShown && [step.x, step.h_prev, step.y ?? []].every((v) => v.length <= MAX_SHOWN_SIZE);
+  const shapes = [notation, step.x.length, step.h_prev.length, step.y?.length, weights?.dense?.b.length, !weights];
+  const key = everyNumber ? `${shapes.join(' ')}\n${signature}` : undefined;
+  let texs = key === undefined ? undefined : sentinelTex.get(key);
+  if (texs?.length !== real.length) {
+    const probe = buildEquations(probeStep, probeWeights, notation);
+    if (probe.length !== real.length || probe.some((equation, k) => equation.key !== real[k].key)) return plain();
+    texs = probe.map((equation) => colourLiterals(equation.tex, tags));
+    if (key !== undefined) remember(key, texs);
+  }
   const numbers = tags.map((tag) => tag.digits);
-  return real.map((equation, k) => ({ ...equation, tex: colourLiterals(probe[k].tex, tags), numbers }));
+  return real.map((equation, k) => ({ ...equation, tex: texs[k] ?? '', numbers }));
+}
+
+/** The sentinels' TeX of the equations lately drawn, by signature (a few: one output drags at a time). */
+const sentinelTex = new Map<string, string[]>();
+
+function remember(key: string, texs: string[]): void {
+  if (sentinelTex.size >= 16) sentinelTex.clear();
+  sentinelTex.set(key, texs);
 }
 
 /** The TeX a slotted equation stands for: each sentinel replaced by its number's digits. */

@@ -76,6 +76,19 @@ function termPattern(key: EquationKey, notation: Notation): TermPattern {
 
 /** The TeX with the equation's terms coloured by index; and the terms, to read the colours back. */
 export function markTerms(tex: string, key: EquationKey, notation: Notation): { tex: string; terms: Term[] } {
+  // A drag's frames mark the same TeX (its numbers are sentinels) again and again.
+  const memo = `${key} ${notation}\n${tex}`;
+  const known = marked.get(memo);
+  if (known) return known;
+  if (marked.size >= 64) marked.clear();
+  const result = markAll(tex, key, notation);
+  marked.set(memo, result);
+  return result;
+}
+
+const marked = new Map<string, { tex: string; terms: Term[] }>();
+
+function markAll(tex: string, key: EquationKey, notation: Notation): { tex: string; terms: Term[] } {
   const { pattern, index, terms } = termPattern(key, notation);
   const marked = tex.replace(pattern, (snippet) => {
     const k = index.get(snippet) ?? 0;

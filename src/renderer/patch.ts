@@ -1,7 +1,8 @@
 // Brings drawn DOM up to date with a freshly built copy, changing only what differs (a text, an
 // attribute, a point), so a view repainted every frame of a drag keeps its elements and the browser
 // restyles and lays out only what changed. After a patch the old DOM equals the fresh one. A subtree
-// marked `data-static` is a function of that key alone (a chart's axes): the same key, it is not compared.
+// marked `data-static` is a function of that key alone (a chart's axes): the same key, it is not compared;
+// a drawn node given back as its own fresh copy (a builder that saw nothing change) is left as it is.
 
 /** Makes `parent`'s children equal to `fresh` (detached nodes, as a builder returns them). */
 export function patchChildren(parent: ParentNode, fresh: readonly Node[]): void {
@@ -9,6 +10,7 @@ export function patchChildren(parent: ParentNode, fresh: readonly Node[]): void 
   fresh.forEach((node, k) => {
     const current = old[k];
     if (!current) parent.appendChild(node);
+    else if (current === node) return;
     else if (sameKind(current, node)) patchNode(current, node);
     else current.replaceWith(node);
   });

@@ -17,7 +17,8 @@ function number(digits: string, style?: string): { text: Text; span: HTMLElement
   return { text, span };
 }
 
-function stubLayout(): void {
+/** Stubs the layout jsdom lacks; returns the getComputedStyle spy (a line's measuring reads it). */
+function stubLayout(): { calls: () => number } {
   const rect = (top: number, bottom: number, width: number): DOMRect =>
     ({ top, bottom, left: 0, right: width, width, height: bottom - top, x: 0, y: top }) as DOMRect;
   vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
@@ -26,7 +27,7 @@ function stubLayout(): void {
   });
   // jsdom computes no vertical-align; a browser says baseline for KaTeX's number spans.
   const computed = window.getComputedStyle.bind(window);
-  vi.spyOn(window, 'getComputedStyle').mockImplementation((element) => {
+  const styles = vi.spyOn(window, 'getComputedStyle').mockImplementation((element) => {
     const style = computed(element);
     return new Proxy(style, {
       get: (target, key): unknown =>
@@ -36,6 +37,7 @@ function stubLayout(): void {
   vi.spyOn(document, 'createRange').mockImplementation(
     () => ({ selectNodeContents: () => undefined, getBoundingClientRect: () => rect(1, 15, 22) }) as unknown as Range,
   );
+  return { calls: () => styles.mock.calls.length };
 }
 
 afterEach(() => {
@@ -75,6 +77,23 @@ describe('a number held in its box for a drag', () => {
     expect(text.data).toBe('0.0989');
     expect(boxes.size).toBe(0);
     expect(span.hasAttribute('style')).toBe(false);
+  });
+
+  it('holds a box let go again at its new width, its line not measured again until the next drag', () => {
+    const layout = stubLayout();
+    const { text, span } = number('0.76');
+    const boxes = new HeldBoxes();
+    boxes.hold([text]);
+    boxes.write(text, '0.772');
+    expect(boxes.size).toBe(0);
+    const measured = layout.calls();
+    boxes.hold([text]);
+    expect(boxes.size).toBe(1);
+    expect([span.style.width, span.style.verticalAlign]).toEqual(['24px', '-4px']);
+    expect(layout.calls()).toBe(measured);
+    boxes.releaseAll();
+    boxes.hold([text]);
+    expect(layout.calls()).toBe(measured + 1);
   });
 
   it('gives an element its own style back when the drag ends', () => {
