@@ -143,6 +143,9 @@ export class HeldBoxes {
     // With layout containment the box's baseline is an edge of it: lowered to where its text was.
     style.verticalAlign = `${fit.lift}px`;
     style.contain = 'size layout';
+    // Something painted over the whole box (nothing to see): what the box paints then has the box's bounds,
+    // not its digits' shapes, which change every frame and have the browser re-layerize the page (0.4 ms).
+    style.backgroundImage = 'linear-gradient(transparent, transparent)';
   }
 
   private letGo(element: HTMLElement): void {
