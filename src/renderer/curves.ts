@@ -1,6 +1,6 @@
 // Activation curves (σ and tanh over [-6, 6]) with the last step's evaluated points marked and labelled.
 import type { StepTrace, Vector } from '../core/types';
-import { svg, html } from './dom';
+import { svg, html, update } from './dom';
 import { formatNumber } from './format';
 import { describe, type TermId } from './glossary';
 import { unicodeSymbol } from './diagram';
@@ -44,22 +44,54 @@ export function curveCharts(step: StepTrace, drawn?: ParentNode): HTMLElement[] 
 
 /** What each drawn chart shows: a chart whose points are unchanged (another gate's, mid-drag) is kept as it is. */
 const shown = new WeakMap<Element, string>();
+/** How each drawn chart is made up (its points' count and edges): one made up the same way has its points moved. */
+const madeUp = new WeakMap<Element, string>();
 
 function curveChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
   const points = [spec.inputs.slice(0, MAX_POINTS), spec.outputs.slice(0, MAX_POINTS), spec.inputs.length];
   const showing = `${spec.term} ${spec.activation} ${JSON.stringify(points)}`;
   if (drawn instanceof HTMLElement && shown.get(drawn) === showing) return drawn;
-  const chart = drawChart(spec, drawn);
+  const scale = scaleOf(spec.activation);
+  const marks = spec.inputs.slice(0, MAX_POINTS).map((z, k) => pointAt(z, spec.outputs[k] ?? NaN, scale));
+  const layout = `${spec.term} ${spec.activation} ${spec.inputs.length} ${marks.map((mark) => mark.edge).join(' ')}`;
+  // Mid-drag a chart keeps its make-up: its points move and its labels change, and nothing is built
+  // (a fresh copy to patch against cost as much as the rest of the frame's script together).
+  const moved = drawn instanceof HTMLElement && madeUp.get(drawn) === layout && movePoints(drawn, spec, marks);
+  const chart = moved ? drawn : drawChart(spec, drawn, marks);
   shown.set(chart, showing);
+  madeUp.set(chart, layout);
   // patchChildren makes the drawn chart this one.
-  if (drawn) shown.set(drawn, showing);
+  if (drawn) {
+    shown.set(drawn, showing);
+    madeUp.set(drawn, layout);
+  }
   return chart;
 }
 
-function drawChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
+interface Scale {
+  toX: (z: number) => number;
+  toY: (v: number) => number;
+}
+
+function scaleOf(activation: Activation): Scale {
+  const low = FUNCTIONS[activation].low;
+  return {
+    toX: (z) => PAD.left + ((z + X_RANGE) / (2 * X_RANGE)) * (WIDTH - PAD.left - PAD.right),
+    toY: (v) => PAD.top + ((1 - v) / (1 - low)) * (HEIGHT - PAD.top - PAD.bottom),
+  };
+}
+
+/** "σ(0.33) = 0.582" for each point marked. */
+function pointLabels(spec: CurveSpec): string[] {
+  const name = FUNCTIONS[spec.activation].name;
+  return spec.inputs
+    .slice(0, MAX_POINTS)
+    .map((z, k) => `${name}(${formatNumber(z)}) = ${formatNumber(spec.outputs[k] ?? NaN)}`);
+}
+
+function drawChart(spec: CurveSpec, drawn: Element | undefined, marks: Point[]): HTMLElement {
   const fn = FUNCTIONS[spec.activation];
-  const toX = (z: number): number => PAD.left + ((z + X_RANGE) / (2 * X_RANGE)) * (WIDTH - PAD.left - PAD.right);
-  const toY = (v: number): number => PAD.top + ((1 - v) / (1 - fn.low)) * (HEIGHT - PAD.top - PAD.bottom);
+  const { toX, toY } = scaleOf(spec.activation);
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'curve', role: 'img' });
   const key = `curve-${spec.activation}`;
   const kept = drawn?.querySelector(`:scope > svg > g[data-static="${key}"]`);
@@ -67,11 +99,8 @@ function drawChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
   if (!kept) parts.append(...axes(toX, toY, fn.low), curvePath(fn.f, toX, toY));
   chart.append(parts);
   const several = spec.inputs.length > 1;
-  const labels = spec.inputs.slice(0, MAX_POINTS).map((z, index) => {
-    const value = spec.outputs[index];
-    chart.append(marker(z, value, toX, toY, several ? String(index + 1) : undefined));
-    return `${fn.name}(${formatNumber(z)}) = ${formatNumber(value)}`;
-  });
+  marks.forEach((mark, index) => chart.append(marker(mark, several ? String(index + 1) : undefined)));
+  const labels = pointLabels(spec);
   chart.setAttribute('aria-label', labels.join('; '));
   const text = describe({ id: spec.term });
   const caption = html('figcaption', {}, `${text.words} · ${unicodeSymbol(text.symbol)}`);
@@ -85,6 +114,89 @@ function drawChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
   if (spec.inputs.length > MAX_POINTS)
     list.append(html('li', { class: 'more' }, `… ${spec.inputs.length - MAX_POINTS} more`));
   return html('figure', { class: 'curve-figure' }, caption, chart, list);
+}
+
+/**
+ * Moves the points of a chart drawn with as many points, each on the same edge, and rewrites its labels;
+ * false (nothing changed) if the chart is not made up as drawChart makes it.
+ */
+function movePoints(figure: HTMLElement, spec: CurveSpec, marks: Point[]): boolean {
+  const [chart] = childrenOf(figure, 'svg');
+  const groups = chart ? childrenOf(chart, 'g', 'point') : [];
+  const several = spec.inputs.length > 1;
+  const [list] = childrenOf(figure, 'ol');
+  const texts = several
+    ? (list ? childrenOf(list, 'li') : []).filter((item) => !item.classList.contains('more'))
+    : chart
+      ? childrenOf(chart, 'text', 'point-label')
+      : [];
+  if (!chart || groups.length !== marks.length || texts.length !== marks.length) return false;
+  if (!groups.every((group, k) => group.childElementCount === markerShapes(marks[k], several).length)) return false;
+  const labels = pointLabels(spec);
+  marks.forEach((mark, k) => placeMarker(groups[k], mark));
+  texts.forEach((text, k) => update(text, {}, labels[k]));
+  update(chart, { 'aria-label': labels.join('; ') });
+  return true;
+}
+
+/** The children of `parent` named `name` (with the class `className`, if given). */
+function childrenOf(parent: Element, name: string, className?: string): Element[] {
+  return [...parent.children].filter(
+    (child) => child.localName === name && (className === undefined || child.classList.contains(className)),
+  );
+}
+
+/** Where a point goes, and which edge it sits on when its input is beyond the axis (or NaN, not drawn). */
+interface Point {
+  x: number;
+  y: number;
+  /** The axes' lines the guides reach. */
+  x0: number;
+  y0: number;
+  edge: 'none' | 'left' | 'right' | 'nan';
+}
+
+function pointAt(z: number, value: number, { toX, toY }: Scale): Point {
+  const clamped = Math.max(-X_RANGE, Math.min(X_RANGE, Number.isFinite(z) ? z : z > 0 ? X_RANGE : -X_RANGE));
+  const edge = Number.isNaN(z) ? 'nan' : clamped === z ? 'none' : z > 0 ? 'right' : 'left';
+  return { x: toX(clamped), y: toY(Number.isFinite(value) ? value : 0), x0: toX(0), y0: toY(0), edge };
+}
+
+/** An SVG element's tag and attributes. */
+type Shape = [keyof SVGElementTagNameMap, Record<string, number | string>];
+
+/** A point's shapes with their attributes, in drawing order: guides to both axes, the edge's arrow, the dot, its number. */
+function markerShapes(point: Point, tagged: boolean): Shape[] {
+  if (point.edge === 'nan') return [];
+  const { x, y, x0, y0 } = point;
+  const shapes: Shape[] = [
+    ['line', { x1: x, x2: x, y1: y0, y2: y, class: 'guide' }],
+    ['line', { x1: x0, x2: x, y1: y, y2: y, class: 'guide' }],
+  ];
+  if (point.edge !== 'none') {
+    const dir = point.edge === 'right' ? 1 : -1;
+    shapes.push(['path', { d: `M${x + 9 * dir},${y} l${-6 * dir},-4 v8 z`, class: 'clamp-arrow' }]);
+  }
+  shapes.push(['circle', { cx: x, cy: y, r: 3.5, class: 'point-dot' }]);
+  if (tagged) shapes.push(['text', { x: x + 5, y: y + 12, class: 'point-tag' }]);
+  return shapes;
+}
+
+/** A point on the curve with dashed guides to both axes; beyond the axis it sits on the edge with an arrow. */
+function marker(point: Point, tag: string | undefined): SVGElement {
+  const group = svg('g', { class: 'point' });
+  for (const [name, attributes] of markerShapes(point, tag !== undefined))
+    group.append(svg(name, attributes, ...(name === 'text' ? [tag ?? ''] : [])));
+  return group;
+}
+
+/** Moves a drawn marker's shapes (markerShapes made them, for a point on the same edge). */
+function placeMarker(group: Element, point: Point): void {
+  const shapes = markerShapes(point, childrenOf(group, 'text').length > 0);
+  shapes.forEach(([, attributes], k) => {
+    const element = group.children[k];
+    if (element) update(element, attributes);
+  });
 }
 
 function axes(toX: (z: number) => number, toY: (v: number) => number, low: number): SVGElement[] {
@@ -114,29 +226,4 @@ function curvePath(f: (z: number) => number, toX: (z: number) => number, toY: (v
     points.push(`${toX(z).toFixed(1)},${toY(f(z)).toFixed(1)}`);
   }
   return svg('polyline', { points: points.join(' '), class: 'curve-line', fill: 'none' });
-}
-
-/** A point on the curve with dashed guides to both axes; beyond the axis it sits on the edge with an arrow. */
-function marker(
-  z: number,
-  value: number,
-  toX: (z: number) => number,
-  toY: (v: number) => number,
-  tag: string | undefined,
-): SVGElement {
-  const group = svg('g', { class: 'point' });
-  if (Number.isNaN(z)) return group;
-  const clamped = Math.max(-X_RANGE, Math.min(X_RANGE, Number.isFinite(z) ? z : z > 0 ? X_RANGE : -X_RANGE));
-  const [x, y] = [toX(clamped), toY(Number.isFinite(value) ? value : 0)];
-  group.append(
-    svg('line', { x1: x, x2: x, y1: toY(0), y2: y, class: 'guide' }),
-    svg('line', { x1: toX(0), x2: x, y1: y, y2: y, class: 'guide' }),
-  );
-  if (clamped !== z) {
-    const dir = z > 0 ? 1 : -1;
-    group.append(svg('path', { d: `M${x + 9 * dir},${y} l${-6 * dir},-4 v8 z`, class: 'clamp-arrow' }));
-  }
-  group.append(svg('circle', { cx: x, cy: y, r: 3.5, class: 'point-dot' }));
-  if (tag) group.append(svg('text', { x: x + 5, y: y + 12, class: 'point-tag' }, tag));
-  return group;
 }
