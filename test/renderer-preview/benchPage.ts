@@ -22,16 +22,20 @@ export function installFrameTimer(): void {
   const channel = new MessageChannel();
   /** The frame being drawn: its rAF time, start, and its callbacks' script time so far. */
   let open: { time: number; start: number; script: number; slot: number } | undefined;
-  channel.port1.onmessage = () => {
-    if (open) frames[open.slot] = { script: open.script, total: performance.now() - open.start };
-    open = undefined;
+  const drawing = new Map<number, { start: number; script: number }>();
+  // The message names its frame: on a busy machine the browser may draw the next frame before it arrives.
+  channel.port1.onmessage = ({ data: slot }: MessageEvent<number>) => {
+    const frame = drawing.get(slot);
+    drawing.delete(slot);
+    if (frame) frames[slot] = { script: frame.script, total: performance.now() - frame.start };
   };
   window.requestAnimationFrame = (callback) =>
     raf((time) => {
       const start = performance.now();
       if (open?.time !== time) {
         open = { time, start, script: 0, slot: frames.push(undefined) - 1 };
-        channel.port2.postMessage(undefined);
+        drawing.set(open.slot, open);
+        channel.port2.postMessage(open.slot);
       }
       const frame = open;
       callback(time);
