@@ -14,8 +14,8 @@ const frames: Array<Frame | undefined> = [];
  * Wraps requestAnimationFrame so each frame is timed (call before the renderer draws), from its first
  * callback to the end of the style, layout and paint they cause. The end is a message posted once per
  * frame: it runs as the next task, after the browser has restyled, laid out and painted the frame. One
- * channel serves all frames (making one costs about 0.1 ms, posting on two about 0.4 ms: the harness's,
- * not the renderer's, and counted in the frame).
+ * channel serves all frames: one made and posted on for each callback cost about 0.2 ms of the median
+ * frame (the harness's time, not the renderer's).
  */
 export function installFrameTimer(): void {
   const raf = window.requestAnimationFrame.bind(window);
