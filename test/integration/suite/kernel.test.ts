@@ -107,7 +107,7 @@ suite('kernel', () => {
   });
 
   test('interrupt stops a long run at once and drops the queued cells', async () => {
-    const uri = await writeScratch('interrupt.lstm', lstmFile(weightsOfSize(16), longRun(200_000), 'step'));
+    const uri = await writeScratch('interrupt.lstm', lstmFile(weightsOfSize(16), longRun(500_000), 'step'));
     const { notebook } = await openWithKernel(uri);
     const cells = codeCells(notebook);
     const since = Date.now();
@@ -128,8 +128,10 @@ suite('kernel', () => {
     // The end time is the kernel's own clock when the cell ended; it includes the workbench relaying the interrupt.
     const stoppedAfter = (cells[1].executionSummary?.timing?.endTime ?? 0) - interruptedAt;
     const seenAfter = Date.now() - interruptedAt;
+    // Uninterrupted the cell runs about 6 s, so 3 s still tells a working interrupt from none; a
+    // fresh-clone CI run under 10–30 % CPU steal saw 1.6 s (bound 1.5 s over 200,000 steps, a 3 s run).
     assert.ok(
-      stoppedAfter < 1500,
+      stoppedAfter < 3000,
       `the cell stopped ${stoppedAfter} ms after the interrupt (seen here after ${seenAfter} ms)`,
     );
     const summary = JSON.stringify({
