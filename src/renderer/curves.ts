@@ -42,29 +42,27 @@ export function curveCharts(step: StepTrace, drawn?: ParentNode): HTMLElement[] 
   return specs.map((spec, k) => curveChart(spec, drawn?.children[k]));
 }
 
-/** What each drawn chart shows: a chart whose points are unchanged (another gate's, mid-drag) is kept as it is. */
-const shown = new WeakMap<Element, string>();
-/** How each drawn chart is made up (its points' count and edges): one made up the same way has its points moved. */
-const madeUp = new WeakMap<Element, string>();
+/**
+ * What each drawn chart shows, and how it is made up (its points' count and edges): a chart whose points
+ * are unchanged (another gate's, mid-drag) is kept as it is; one made up the same way has its points moved.
+ */
+const drawnAs = new WeakMap<Element, { showing: string; layout: string }>();
 
 function curveChart(spec: CurveSpec, drawn: Element | undefined): HTMLElement {
   const points = [spec.inputs.slice(0, MAX_POINTS), spec.outputs.slice(0, MAX_POINTS), spec.inputs.length];
   const showing = `${spec.term} ${spec.activation} ${JSON.stringify(points)}`;
-  if (drawn instanceof HTMLElement && shown.get(drawn) === showing) return drawn;
+  const before = drawn && drawnAs.get(drawn);
+  if (drawn instanceof HTMLElement && before?.showing === showing) return drawn;
   const scale = scaleOf(spec.activation);
   const marks = spec.inputs.slice(0, MAX_POINTS).map((z, k) => pointAt(z, spec.outputs[k] ?? NaN, scale));
   const layout = `${spec.term} ${spec.activation} ${spec.inputs.length} ${marks.map((mark) => mark.edge).join(' ')}`;
   // Mid-drag a chart keeps its make-up: its points move and its labels change, and nothing is built
   // (a fresh copy to patch against cost as much as the rest of the frame's script together).
-  const moved = drawn instanceof HTMLElement && madeUp.get(drawn) === layout && movePoints(drawn, spec, marks);
+  const moved = drawn instanceof HTMLElement && before?.layout === layout && movePoints(drawn, spec, marks);
   const chart = moved ? drawn : drawChart(spec, drawn, marks);
-  shown.set(chart, showing);
-  madeUp.set(chart, layout);
+  drawnAs.set(chart, { showing, layout });
   // patchChildren makes the drawn chart this one.
-  if (drawn) {
-    shown.set(drawn, showing);
-    madeUp.set(drawn, layout);
-  }
+  if (drawn) drawnAs.set(drawn, { showing, layout });
   return chart;
 }
 
@@ -117,8 +115,8 @@ function drawChart(spec: CurveSpec, drawn: Element | undefined, marks: Point[]):
 }
 
 /**
- * Moves the points of a chart drawn with as many points, each on the same edge, and rewrites its labels;
- * false (nothing changed) if the chart is not made up as drawChart makes it.
+ * Moves the points of a chart drawn with as many points, each on the same edge (so each marker has the
+ * same shapes), and rewrites its labels; false (nothing changed) if the chart's parts are not there.
  */
 function movePoints(figure: HTMLElement, spec: CurveSpec, marks: Point[]): boolean {
   const [chart] = childrenOf(figure, 'svg');
@@ -131,9 +129,8 @@ function movePoints(figure: HTMLElement, spec: CurveSpec, marks: Point[]): boole
       ? childrenOf(chart, 'text', 'point-label')
       : [];
   if (!chart || groups.length !== marks.length || texts.length !== marks.length) return false;
-  if (!groups.every((group, k) => group.childElementCount === markerShapes(marks[k], several).length)) return false;
   const labels = pointLabels(spec);
-  marks.forEach((mark, k) => placeMarker(groups[k], mark));
+  marks.forEach((mark, k) => placeMarker(groups[k], mark, several));
   texts.forEach((text, k) => update(text, {}, labels[k]));
   update(chart, { 'aria-label': labels.join('; ') });
   return true;
@@ -191,9 +188,8 @@ function marker(point: Point, tag: string | undefined): SVGElement {
 }
 
 /** Moves a drawn marker's shapes (markerShapes made them, for a point on the same edge). */
-function placeMarker(group: Element, point: Point): void {
-  const shapes = markerShapes(point, childrenOf(group, 'text').length > 0);
-  shapes.forEach(([, attributes], k) => {
+function placeMarker(group: Element, point: Point, tagged: boolean): void {
+  markerShapes(point, tagged).forEach(([, attributes], k) => {
     const element = group.children[k];
     if (element) update(element, attributes);
   });
