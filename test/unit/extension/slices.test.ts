@@ -1,6 +1,6 @@
 // The kernel's slicing over the real core Session: the walkthrough's numbers come through, a long run
 // never holds the event loop for long, and a cancel stops it within one slice.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Session } from '../../../src/core/session';
 import { buildPayload, markdownSummary } from '../../../src/common/output';
 import { runInSlices } from '../../../src/extension/slices';
@@ -30,11 +30,16 @@ describe('runInSlices', () => {
     expect(buildPayload(second).steps.map((step) => step.t)).toEqual([2, 3]);
   });
 
+  afterEach(() => vi.restoreAllMocks());
+
   // How long each slice takes is measured by `npm run bench` (a timed assertion here would be flaky).
   it('pauses between slices of a long cell and stops at the first slice after a cancel', async () => {
     const session = new Session();
     await runInSlices(session.start(WALKTHROUGH), 20);
-    // 40 000 steps take well over six 20 ms slices.
+    // A clock that moves 1 ms each time it is read makes a 20 ms slice about 20 yields (parse slices or
+    // steps) on any machine: with the wall clock, a loaded machine spent all six slices parsing.
+    let now = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => ++now);
     const execution = session.start(Array.from({ length: 4 }, () => longRun(10_000)).join('\n'));
     let slices = 0;
     let pausesAfterCancel = 0;
