@@ -69,9 +69,10 @@ export function drawEquations(container: HTMLElement, katex: Katex, input: Equat
     const key = `${equation.key}\n${equation.title}\n${tex}\n${JSON.stringify(equation.chips.map((c) => c.term))}`;
     return { equation, tex, terms, key, kept: previous?.get(key) };
   });
-  // In a drag, the numbers redrawn in place keep their boxes (see ./heldBoxes); otherwise they let go.
+  // In a drag, the numbers about to change in place keep their boxes (see ./heldBoxes); otherwise they
+  // let go. Only those: each held box is a layer of its own the browser updates every frame.
   const boxes = heldBoxes(container);
-  if (mode === 'drag') boxes.hold(equations.flatMap(({ kept }) => (kept ? drawnTexts(kept) : [])));
+  if (mode === 'drag') boxes.hold(equations.flatMap(({ kept, equation }) => (kept ? changing(kept, equation) : [])));
   else boxes.releaseAll();
   const blocks = equations.map(({ equation, tex, terms, key, kept }) => {
     let entry = kept;
@@ -106,8 +107,12 @@ function heldBoxes(container: HTMLElement): HeldBoxes {
   return boxes;
 }
 
-function drawnTexts(entry: Drawn): Text[] {
-  return [...entry.slots.values()].flatMap((slot) => slot.drawn);
+/** The drawn texts of `entry` whose digits `equation` changes. */
+function changing(entry: Drawn, equation: SlottedEquation): Text[] {
+  return [...entry.slots].flatMap(([slot, { drawn }]) => {
+    const digits = equation.numbers[slot] ?? '?';
+    return drawn.filter((text) => text.data !== digits);
+  });
 }
 
 /** Typesets one equation with sentinels, finds their text nodes and fills in the digits. */

@@ -1,4 +1,4 @@
-// A number redrawn in every frame of a drag keeps the box it had when the drag began: a fixed size
+// A number a drag changes keeps the box it had before its first change: a fixed size
 // with size and layout containment, so the browser lays out that box alone, not what holds it. A digit
 // changed inside KaTeX's nested inline tables otherwise lays out the equation around it again (about
 // 1 ms per equation per frame in lesson 5). It pays only when every text a frame changes is in such a

@@ -185,6 +185,9 @@ suite('explorable outputs in Chromium (preview page)', function () {
       await page.waitForTimeout(100);
       assert.equal(await handle.getAttribute('aria-valuenow'), '0.3');
       assert.ok((await held()) > 0, 'numbers are held mid-drag (src/renderer/heldBoxes.ts)');
+      // Only the numbers the drag changes: the input gate's do not (each held box is a layer to update).
+      const inputGate = output.locator('.equation[data-equation="i"]');
+      assert.equal(await inputGate.evaluate((e) => e.querySelectorAll('[style*="contain"]').length), 0);
       const during = { pixels: await view.screenshot(), numbers: await numbers() };
       await page.mouse.up();
       await page.waitForTimeout(1500);
