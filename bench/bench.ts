@@ -1,6 +1,6 @@
 // Benchmark: the core's forward pass against TensorFlow.js (CPU backend) and PyTorch (float64, one
-// thread, when /usr/bin/python3 can import torch), the parse time of a large notebook, and the HTML export of
-// the lessons (./export).
+// thread, when /usr/bin/python3 can import torch), the parse time of a large notebook, where WebAssembly
+// pays (./wasmThreshold), and the HTML export of the lessons (./export).
 // Built by `node esbuild.mjs` into dist/bench.js; run with `npm run bench`. Prints figures, asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { benchExport } from './export';
@@ -8,6 +8,7 @@ import { lstmForward, type LstmParams } from '../src/core/lstm';
 import { parseNotebook } from '../src/core/notebook';
 import { parseCell } from '../src/core/parser';
 import { benchModelLoading } from './loadModels';
+import { benchWasmThreshold } from './wasmThreshold';
 import type * as tfjs from '@tensorflow/tfjs';
 
 const CASES: { X: number; H: number; T: number }[] = [
@@ -258,6 +259,7 @@ async function main() {
   console.log(
     `\nparse a ${lineCount}-line notebook (${(text.length / 1024).toFixed(0)} KiB, ${statements} statements): parseNotebook + parseCell of each cell ${seconds(parse)} (target < 50 ms)`,
   );
+  benchWasmThreshold();
   benchExport(Math.min(RUNS, 3), seconds);
   benchModelLoading();
 }

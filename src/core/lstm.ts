@@ -3,7 +3,7 @@
 //   C̃_t = tanh(W_c·[h_{t−1}, x_t] + b_c)   o_t = σ(W_o·[h_{t−1}, x_t] + b_o)
 //   c_t = f_t ⊙ c_{t−1} + i_t ⊙ C̃_t        h_t = o_t ⊙ tanh(c_t)        y_t = W_y·h_t + b_y
 // The gates' affine map, W·[h, x] + b, is the hot loop: it runs in WebAssembly SIMD when available
-// (./wasmAffine), else in scalar JS.
+// (./wasmAffine) and the model is large enough for it to pay, else in scalar JS.
 
 import { affineJs as affine, createWasmAffine, type WasmAffine } from './wasmAffine';
 
@@ -28,6 +28,15 @@ export interface LstmParams {
   dense?: { outputs: number; weights: Float64Array; bias: Float64Array }; // Y×H, Y
 }
 
+/**
+ * The fewest weights (4H·(H+X)) for which a workspace runs the affine map in WebAssembly. Below it the
+ * scalar loop: setting up a WebAssembly memory costs more than SIMD saves (measured in Node, H = X = 16:
+ * 46 µs to create against 15 µs, 3.5 µs a step against 8.3; in Chromium 160–180 µs to create, and
+ * over 1 ms in some frames with the memories' garbage collection: a drag's re-run of a lesson cell
+ * paid it every frame, for a step of about 1 µs).
+ */
+export const MIN_WASM_WEIGHTS = 2048;
+
 /** Buffers one step writes into, reused across steps. */
 export class LstmWorkspace {
   readonly concat: Float64Array; // [h_{t−1}, x_t]
@@ -42,7 +51,7 @@ export class LstmWorkspace {
 
   constructor(readonly params: LstmParams) {
     const { hidden: H, input: X } = params;
-    this.wasm = createWasmAffine(4 * H, H + X);
+    this.wasm = 4 * H * (H + X) >= MIN_WASM_WEIGHTS ? createWasmAffine(4 * H, H + X) : undefined;
     if (this.wasm) {
       this.wasm.weights.set(params.weights);
       this.wasm.bias.set(params.bias);

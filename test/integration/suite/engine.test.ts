@@ -8,8 +8,8 @@ import { setWasmAffineEnabled, wasmAffineAvailable } from '../../../src/core/was
 import { rng } from '../../support/rng';
 import { TEST_HOST } from '../helpers';
 
-const H = 6;
-const X = 3;
+const H = 16; // 4H·(H+X) = 2048 weights: MIN_WASM_WEIGHTS, so the SIMD kernel is used
+const X = 16;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** One step as the textbook writes it: z = W·[h, x] + b, gates f, i, g, o (PyTorch's i, f, g, o order aside). */

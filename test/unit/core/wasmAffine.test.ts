@@ -1,7 +1,7 @@
 // The WebAssembly SIMD affine map (z = W·v + b) against a plain scalar dot product, for shapes with odd
 // row and column counts (every tail of its 2-row, 4-column blocking), and the JS fallback used without SIMD.
 import { afterEach, describe, expect, it } from 'vitest';
-import { LstmWorkspace, lstmStep, type LstmParams } from '../../../src/core/lstm';
+import { LstmWorkspace, lstmStep, MIN_WASM_WEIGHTS, type LstmParams } from '../../../src/core/lstm';
 import { affineJs, createWasmAffine, setWasmAffineEnabled, wasmAffineAvailable } from '../../../src/core/wasmAffine';
 import { rng } from '../../support/rng';
 
@@ -88,8 +88,19 @@ describe('wasm affine', () => {
     }
   });
 
+  it('is used for a model large enough for it to pay, and the scalar loop for a lesson-sized one', () => {
+    const workspace = (H: number, X: number) => {
+      const { w, b } = randomCase(4 * H, H + X, H);
+      return new LstmWorkspace({ hidden: H, input: X, weights: w, bias: b });
+    };
+    expect(4 * 24 * (24 + 3)).toBeGreaterThanOrEqual(MIN_WASM_WEIGHTS);
+    expect(workspace(24, 3).wasm).toBeDefined();
+    expect(workspace(2, 3).wasm).toBeUndefined();
+    expect(workspace(1, 1).wasm).toBeUndefined();
+  });
+
   it('is not used once disabled, and LSTM steps agree either way', () => {
-    const H = 5,
+    const H = 24,
       X = 3;
     const { w, b } = randomCase(4 * H, H + X, 42);
     const params: LstmParams = { hidden: H, input: X, weights: w, bias: b };
