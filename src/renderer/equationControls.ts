@@ -38,8 +38,10 @@ export function slottedEquations(
   notation: Notation,
   literals: readonly Literal[],
 ): SlottedEquation[] {
-  const real = buildEquations(step, weights, notation);
-  const plain = (): SlottedEquation[] => real.map((equation) => ({ ...equation, numbers: [] }));
+  // Keys, titles and chips; the TeX with the numbers written in only where slots cannot be made.
+  const real = buildEquations(step, weights, notation, false);
+  const plain = (): SlottedEquation[] =>
+    buildEquations(step, weights, notation).map((equation) => ({ ...equation, numbers: [] }));
   const find = literalFinder(literals, step, weights?.hidden ?? step.h_prev.length);
   const tags: Tag[] = [];
   // A plain number becomes a sentinel of its sign; others (1.5e-05, NaN, ∞) stay as part of the TeX.

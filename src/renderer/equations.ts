@@ -40,20 +40,55 @@ const TITLES: Record<EquationKey, string> = {
   y: 'Prediction (dense layer)',
 };
 
-export function buildEquations(step: StepTrace, weights: ModelWeights | undefined, notation: Notation): Equation[] {
-  const equations = GATES.map((gate) => gateEquation(step, gate, usableGate(step, weights, gate), notation));
-  equations.push(cellEquation(step, notation), hiddenEquation(step, notation));
-  if (step.y) equations.push(outputEquation(step, step.y, usableDense(step, step.y, weights?.dense), notation));
+/**
+ * The equations of a step. With `tex` false each one's TeX is left empty: a drag's frames, whose TeX is
+ * cached by its shape (./equationControls), need only the rest.
+ */
+export function buildEquations(
+  step: StepTrace,
+  weights: ModelWeights | undefined,
+  notation: Notation,
+  tex = true,
+): Equation[] {
+  const texOf = (build: () => string) => (tex ? build() : '');
+  const equations = GATES.map((gate): Equation => {
+    const usable = usableGate(step, weights, gate);
+    return {
+      key: gate,
+      title: TITLES[gate],
+      tex: texOf(() => gateTex(step, gate, usable, notation)),
+      chips: gateChips(step, gate, usable),
+    };
+  });
+  equations.push(
+    {
+      key: 'c',
+      title: TITLES.c,
+      tex: texOf(() => cellTex(step, notation)),
+      chips: chips(step, ['f', 'c_prev', 'odot', 'i', 'g', 'fc', 'ig', 'c']),
+    },
+    {
+      key: 'h',
+      title: TITLES.h,
+      tex: texOf(() => hiddenTex(step, notation)),
+      chips: chips(step, ['o', 'tanh', 'c', 'tanh_c', 'odot', 'h']),
+    },
+  );
+  const y = step.y;
+  if (y) {
+    const dense = usableDense(step, y, weights?.dense);
+    equations.push({
+      key: 'y',
+      title: TITLES.y,
+      tex: texOf(() => outputTex(step, y, dense, notation)),
+      chips: outputChips(step, y, dense),
+    });
+  }
   return equations;
 }
 
 /** f_t = σ(W_f·[h_{t-1}, x_t] + b_f), and likewise i_t, C̃_t (tanh) and o_t. */
-function gateEquation(
-  step: StepTrace,
-  gate: GateSymbol,
-  weights: GateWeights | undefined,
-  notation: Notation,
-): Equation {
+function gateTex(step: StepTrace, gate: GateSymbol, weights: GateWeights | undefined, notation: Notation): string {
   const act = gate === 'g' ? '\\tanh' : '\\sigma';
   const sub = gateSubscript(gate);
   const z = step.z[gate];
@@ -73,12 +108,7 @@ function gateEquation(
     lines[0] += `\\qquad W_${sub}\\!: ${shape(step.h_prev.length, columns)}`;
     lines.push(result);
   }
-  return {
-    key: gate,
-    title: TITLES[gate],
-    tex: aligned(name(gate, notation), lines),
-    chips: gateChips(step, gate, weights),
-  };
+  return aligned(name(gate, notation), lines);
 }
 
 function gateFormula(act: string, sub: string, scalar: boolean, notation: Notation): string {
@@ -103,7 +133,7 @@ function scalarSum(step: StepTrace, weights: GateWeights, notation: Notation): s
 }
 
 /** C_t = f_t ⊙ C_{t-1} + i_t ⊙ C̃_t */
-function cellEquation(step: StepTrace, notation: Notation): Equation {
+function cellTex(step: StepTrace, notation: Notation): string {
   const formula =
     notation === 'words'
       ? `${text('forget gate')}\\times ${text('long-term memory')} + ${text('input gate')}\\times ${text('potential memory')}`
@@ -118,16 +148,11 @@ function cellEquation(step: StepTrace, notation: Notation): Equation {
     lines.push(`${vector(step.f)} \\odot ${vector(step.c_prev)} + ${vector(step.i)} \\odot ${vector(step.g)}`);
     lines.push(`${vector(step.fc)} + ${vector(step.ig)} = ${vector(step.c)}`);
   }
-  return {
-    key: 'c',
-    title: TITLES.c,
-    tex: aligned(name('c', notation), lines),
-    chips: chips(step, ['f', 'c_prev', 'odot', 'i', 'g', 'fc', 'ig', 'c']),
-  };
+  return aligned(name('c', notation), lines);
 }
 
 /** h_t = o_t ⊙ tanh(C_t) */
-function hiddenEquation(step: StepTrace, notation: Notation): Equation {
+function hiddenTex(step: StepTrace, notation: Notation): string {
   const formula =
     notation === 'words'
       ? `${text('output gate')}\\times \\tanh(${text('new long-term memory')})`
@@ -140,16 +165,11 @@ function hiddenEquation(step: StepTrace, notation: Notation): Equation {
     const o = vector(step.o);
     lines.push(`${o} \\odot ${apply('\\tanh', step.c)} = ${o} \\odot ${vector(step.tanh_c)} = ${vector(step.h)}`);
   }
-  return {
-    key: 'h',
-    title: TITLES.h,
-    tex: aligned(name('h', notation), lines),
-    chips: chips(step, ['o', 'tanh', 'c', 'tanh_c', 'odot', 'h']),
-  };
+  return aligned(name('h', notation), lines);
 }
 
 /** y_t = W_y h_t + b_y */
-function outputEquation(step: StepTrace, y: Vector, dense: DenseWeights | undefined, notation: Notation): Equation {
+function outputTex(step: StepTrace, y: Vector, dense: DenseWeights | undefined, notation: Notation): string {
   const formula =
     notation === 'words'
       ? `${text('weight')}\\times ${text('new short-term memory')} + ${text('bias')}`
@@ -162,6 +182,10 @@ function outputEquation(step: StepTrace, y: Vector, dense: DenseWeights | undefi
   } else {
     lines.push(`${matrix(dense.w)}${column(step.h)} + ${column(dense.b)} = ${column(y)}`);
   }
+  return aligned(name('y', notation), lines);
+}
+
+function outputChips(step: StepTrace, y: Vector, dense: DenseWeights | undefined): Chip[] {
   const chipList: Chip[] = [
     { term: { id: 'h' }, value: formatVector(step.h) },
     { term: { id: 'y' }, value: formatVector(y) },
@@ -172,7 +196,7 @@ function outputEquation(step: StepTrace, y: Vector, dense: DenseWeights | undefi
       { term: { id: 'b_y' }, value: formatVector(dense.b) },
     );
   }
-  return { key: 'y', title: TITLES.y, tex: aligned(name('y', notation), lines), chips: chipList };
+  return chipList;
 }
 
 function gateChips(step: StepTrace, gate: GateSymbol, weights: GateWeights | undefined): Chip[] {

@@ -12,41 +12,48 @@ export function explanation(term: Term, value: string): { label: string; body: s
   return { label: `${label}. ${text.explain}`, body: text.explain };
 }
 
+/** Each chip row's chips with the text of their values, so a drag's frames set them without a search. */
+const rowValues = new WeakMap<HTMLElement, Array<{ chip: HTMLElement; value: Text }>>();
+
 /** One chip: the symbol, with a tooltip naming it in words and giving its live value. */
-function termChip(term: Term, value: string): HTMLElement {
+function termChip(term: Term, value: string): { chip: HTMLElement; value: Text } {
   const text = describe(term);
   const { label, body } = explanation(term, value);
+  const shown = document.createTextNode(` = ${value}`);
   const tip = html(
     'span',
     { class: 'tip', 'aria-hidden': 'true' },
     html('strong', {}, text.words),
-    ` = ${value}`,
+    shown,
     html('br'),
     body,
   );
-  return html(
+  const chip = html(
     'span',
     { class: 'term', tabindex: 0, role: 'note', 'aria-label': label, ...termLink(term) },
     ...symbolNodes(text.symbol),
     tip,
   );
+  return { chip, value: shown };
 }
 
 export function chipRow(chips: Array<{ term: Term; value: string }>): HTMLElement {
-  return html('div', { class: 'terms' }, ...chips.map((chip) => termChip(chip.term, chip.value)));
+  const made = chips.map((chip) => termChip(chip.term, chip.value));
+  const row = html('div', { class: 'terms' }, ...made.map(({ chip }) => chip));
+  rowValues.set(row, made);
+  return row;
 }
 
-/** Gives a row's chips (the same terms) new values in place, as termChip writes them. */
+/** Gives a row's chips (the same terms, made by chipRow) new values in place, as termChip writes them. */
 export function setChipValues(row: HTMLElement, chips: Array<{ term: Term; value: string }>): void {
+  const made = rowValues.get(row) ?? [];
   chips.forEach((chip, k) => {
-    const element = row.children[k];
-    const value = element?.querySelector('.tip')?.childNodes[1];
-    if (!element || !(value instanceof Text)) return;
+    const element = made[k];
     const shown = ` = ${chip.value}`;
     // The label is made of the same term and value: with the value unchanged, so is it.
-    if (value.data === shown) return;
-    value.data = shown;
-    element.setAttribute('aria-label', explanation(chip.term, chip.value).label);
+    if (!element || element.value.data === shown) return;
+    element.value.data = shown;
+    element.chip.setAttribute('aria-label', explanation(chip.term, chip.value).label);
   });
 }
 
