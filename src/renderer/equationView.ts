@@ -107,10 +107,15 @@ function heldBoxes(container: HTMLElement): HeldBoxes {
   return boxes;
 }
 
+/** The digits `equation` puts in slot `slot`: what fill writes, and what tells a changing number. */
+function digitsAt(equation: SlottedEquation, slot: number): string {
+  return equation.numbers[slot] ?? '?';
+}
+
 /** The drawn texts of `entry` whose digits `equation` changes. */
 function changing(entry: Drawn, equation: SlottedEquation): Text[] {
   return [...entry.slots].flatMap(([slot, { drawn }]) => {
-    const digits = equation.numbers[slot] ?? '?';
+    const digits = digitsAt(equation, slot);
     return drawn.filter((text) => text.data !== digits);
   });
 }
@@ -144,7 +149,7 @@ function build(katex: Katex, tex: string, equation: SlottedEquation): Drawn {
  */
 function fill(entry: Drawn, tex: string, equation: SlottedEquation, copies: boolean, boxes?: HeldBoxes): void {
   for (const [slot, nodes] of entry.slots) {
-    const digits = equation.numbers[slot] ?? '?';
+    const digits = digitsAt(equation, slot);
     for (const node of nodes.drawn) {
       if (boxes) boxes.write(node, digits);
       else if (node.data !== digits) node.data = digits;
